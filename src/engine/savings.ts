@@ -1,0 +1,110 @@
+/**
+ * RULES.md §5: a partner's saving is its stand-alone baseline minus its apportioned share of
+ * the combined service's cost. Any gain share owed to a third party (`000` §5.6) is taken off
+ * first: it is paid out of the partnership's saving, so it is apportioned with the combined
+ * cost on the service's basis and each council's saving is what is left.
+ */
+import { Amount, Decimal, ZERO, roundMoney, sum, toDecimal } from "./money";
+import { RuleError } from "./errors";
+import { Basis, PartnerData, basisWeights } from "./bases";
+import { apportionByWeights, ApportionOptions } from "./apportion";
+import { checkAmount } from "./split";
+
+export interface GainShare {
+  /** Fraction of the partnership's total saving owed to the third party (0.1 for 10%). */
+  rate: Amount;
+  /** Who receives it, for the audit trail (e.g. "Elevate"). */
+  recipient?: string;
+}
+
+export interface SavingsInput {
+  /** Each partner with its stand-alone `baseline` and whatever the basis needs. */
+  partners: readonly PartnerData[];
+  basis: Basis;
+  /** Ongoing cost of the combined service. */
+  combinedCost: Amount;
+  gainShare?: GainShare;
+}
+
+export interface SavingsLine {
+  partner: string;
+  weight: Decimal;
+  share: Decimal;
+  baseline: Decimal;
+  /** The partner's share of the combined service's cost. */
+  costShare: Decimal;
+  /** The partner's part of the gain share paid to the third party. */
+  gainShare: Decimal;
+  /** baseline − costShare − gainShare. Negative where the partner pays more than it did alone. */
+  saving: Decimal;
+  /** saving / baseline; undefined when the baseline is zero. */
+  savingRate: Decimal | undefined;
+}
+
+export interface SavingsAttribution {
+  lines: SavingsLine[];
+  totals: {
+    baseline: Decimal;
+    combinedCost: Decimal;
+    /** The partnership's saving before the gain share. */
+    grossSaving: Decimal;
+    gainShare: Decimal;
+    /** What the councils keep: the sum of the lines' savings. */
+    saving: Decimal;
+    savingRate: Decimal | undefined;
+  };
+}
+
+function rate(part: Decimal, whole: Decimal): Decimal | undefined {
+  return whole.isZero() ? undefined : part.dividedBy(whole);
+}
+
+/** Attributes a shared service's saving to each partner. Lines sum exactly to the totals. */
+export function attributeSavings(input: SavingsInput, options: ApportionOptions = {}): SavingsAttribution {
+  const { partners, basis } = input;
+  const baselines = partners.map((p, index) => {
+    const d = p.baseline === undefined ? undefined : toDecimal(p.baseline);
+    if (d === undefined) {
+      throw new RuleError("missing", { field: "baseline", index, partner: p.partner }, "needs a stand-alone baseline budget", "§5");
+    }
+    return d;
+  });
+  const combinedCost = checkAmount(input.combinedCost, "combined cost");
+  const totalBaseline = sum(baselines);
+  const grossSaving = totalBaseline.minus(combinedCost);
+
+  let gainShare = ZERO;
+  if (input.gainShare) {
+    const r = toDecimal(input.gainShare.rate);
+    if (r === undefined || r.isNegative() || r.greaterThan(1)) {
+      throw new RuleError("bad-rate", { field: "gain share" }, `rate must be from 0% to 100% (got ${String(input.gainShare.rate)})`, "§5");
+    }
+    // Only a saving is shared: a partnership that costs more than its parts owes no gain share.
+    if (grossSaving.isPositive() && !grossSaving.isZero()) gainShare = roundMoney(grossSaving.times(r), options.decimals);
+  }
+
+  const weights = basisWeights(basis, partners);
+  const names = partners.map((p) => p.partner);
+  const cost = apportionByWeights(combinedCost, names, weights, { ...options, field: "combined cost weights" });
+  const gain = gainShare.isZero() ? undefined : apportionByWeights(gainShare, names, weights, options);
+
+  const lines = cost.lines.map((line, i) => {
+    const g = gain ? gain.lines[i].amount : ZERO;
+    const saving = baselines[i].minus(line.amount).minus(g);
+    return {
+      partner: line.partner,
+      weight: line.weight,
+      share: line.share,
+      baseline: baselines[i],
+      costShare: line.amount,
+      gainShare: g,
+      saving,
+      savingRate: rate(saving, baselines[i]),
+    };
+  });
+  const saving = sum(lines.map((l) => l.saving));
+  return {
+    lines,
+    totals: { baseline: totalBaseline, combinedCost, grossSaving, gainShare, saving, savingRate: rate(saving, totalBaseline) },
+  };
+}
