@@ -13,11 +13,7 @@ import { RuleError } from "./errors";
  * - driver: any other named measure, such as population.
  */
 export type Basis =
-  | { kind: "demand" }
-  | { kind: "equal" }
-  | { kind: "fte" }
-  | { kind: "budget" }
-  | { kind: "driver"; driver: string };
+  { kind: "demand" } | { kind: "equal" } | { kind: "fte" } | { kind: "budget" } | { kind: "driver"; driver: string };
 
 /** What the workbook knows about one partner in one service. */
 export interface PartnerData {

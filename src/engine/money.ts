@@ -16,7 +16,7 @@ export const Decimal = DecimalJs.clone({
   toExpPos: 40,
 });
 // The class and its instance type share one name, as decimal.js itself does.
-// eslint-disable-next-line @typescript-eslint/no-redeclare
+
 export type Decimal = DecimalJs;
 
 /** Anything the engine will take as an amount or weight: a Decimal, a decimal string or a number. */

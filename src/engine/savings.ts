@@ -65,7 +65,12 @@ export function attributeSavings(input: SavingsInput, options: ApportionOptions 
   const baselines = partners.map((p, index) => {
     const d = p.baseline === undefined ? undefined : toDecimal(p.baseline);
     if (d === undefined) {
-      throw new RuleError("missing", { field: "baseline", index, partner: p.partner }, "needs a stand-alone baseline budget", "§5");
+      throw new RuleError(
+        "missing",
+        { field: "baseline", index, partner: p.partner },
+        "needs a stand-alone baseline budget",
+        "§5",
+      );
     }
     return d;
   });
@@ -77,10 +82,16 @@ export function attributeSavings(input: SavingsInput, options: ApportionOptions 
   if (input.gainShare) {
     const r = toDecimal(input.gainShare.rate);
     if (r === undefined || r.isNegative() || r.greaterThan(1)) {
-      throw new RuleError("bad-rate", { field: "gain share" }, `rate must be from 0% to 100% (got ${String(input.gainShare.rate)})`, "§5");
+      throw new RuleError(
+        "bad-rate",
+        { field: "gain share" },
+        `rate must be from 0% to 100% (got ${String(input.gainShare.rate)})`,
+        "§5",
+      );
     }
     // Only a saving is shared: a partnership that costs more than its parts owes no gain share.
-    if (grossSaving.isPositive() && !grossSaving.isZero()) gainShare = roundMoney(grossSaving.times(r), options.decimals);
+    if (grossSaving.isPositive() && !grossSaving.isZero())
+      gainShare = roundMoney(grossSaving.times(r), options.decimals);
   }
 
   const weights = basisWeights(basis, partners);
@@ -105,6 +116,13 @@ export function attributeSavings(input: SavingsInput, options: ApportionOptions 
   const saving = sum(lines.map((l) => l.saving));
   return {
     lines,
-    totals: { baseline: totalBaseline, combinedCost, grossSaving, gainShare, saving, savingRate: rate(saving, totalBaseline) },
+    totals: {
+      baseline: totalBaseline,
+      combinedCost,
+      grossSaving,
+      gainShare,
+      saving,
+      savingRate: rate(saving, totalBaseline),
+    },
   };
 }

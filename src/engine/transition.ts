@@ -51,11 +51,21 @@ export function shareTransitionalCost(input: TransitionInput, options: Apportion
   const rows = input.partners.map((p, index) => {
     const baseline = toDecimal(p.baseline);
     if (baseline === undefined) {
-      throw new RuleError("not-a-number", { field: "baseline", index, partner: p.partner }, `is not a number (${String(p.baseline)})`, "§4");
+      throw new RuleError(
+        "not-a-number",
+        { field: "baseline", index, partner: p.partner },
+        `is not a number (${String(p.baseline)})`,
+        "§4",
+      );
     }
     const newCost = toDecimal(p.newCost);
     if (newCost === undefined) {
-      throw new RuleError("not-a-number", { field: "new cost", index, partner: p.partner }, `is not a number (${String(p.newCost)})`, "§4");
+      throw new RuleError(
+        "not-a-number",
+        { field: "new cost", index, partner: p.partner },
+        `is not a number (${String(p.newCost)})`,
+        "§4",
+      );
     }
     return { partner: p.partner, baseline, newCost, reduction: baseline.minus(newCost) };
   });
@@ -76,7 +86,12 @@ export function shareTransitionalCost(input: TransitionInput, options: Apportion
   (input.extras ?? []).forEach((e, index) => {
     const at = rows.findIndex((r) => r.partner === e.partner);
     if (at < 0) {
-      throw new RuleError("unknown-partner", { field: "extra payments", index, partner: e.partner }, "is not a partner in this service", "§4");
+      throw new RuleError(
+        "unknown-partner",
+        { field: "extra payments", index, partner: e.partner },
+        "is not a partner in this service",
+        "§4",
+      );
     }
     extras[at] = extras[at].plus(checkAmount(e.amount, "extra payments"));
   });

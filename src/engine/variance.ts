@@ -48,7 +48,12 @@ const CAUSES: readonly VarianceCause[] = ["demand", "quality", "direct", "specif
 /** Attributes a variance to the partners. In-year amounts sum to the variance; next-year ones to zero. */
 export function attributeVariance(input: VarianceInput, options: ApportionOptions = {}): VarianceAttribution {
   if (!CAUSES.includes(input.cause)) {
-    throw new RuleError("bad-choice", { field: "cause" }, `"${String(input.cause)}" is not one of ${CAUSES.join(", ")}`, "§3");
+    throw new RuleError(
+      "bad-choice",
+      { field: "cause" },
+      `"${String(input.cause)}" is not one of ${CAUSES.join(", ")}`,
+      "§3",
+    );
   }
   checkPartners(input.expected, "expected costs");
   const amount = checkAmount(input.amount, "variance");
@@ -73,7 +78,12 @@ export function attributeVariance(input: VarianceInput, options: ApportionOption
     return at;
   };
   const lines = (inYear: Decimal[], nextYear: Decimal[] = names.map(() => ZERO)): VarianceLine[] =>
-    names.map((partner, i) => ({ partner, inYear: inYear[i], nextYear: nextYear[i], total: inYear[i].plus(nextYear[i]) }));
+    names.map((partner, i) => ({
+      partner,
+      inYear: inYear[i],
+      nextYear: nextYear[i],
+      total: inYear[i].plus(nextYear[i]),
+    }));
 
   switch (input.cause) {
     case "demand":

@@ -77,16 +77,51 @@ describe("split (RULES §1)", () => {
 
   describe("bad input is an error that names the item and the rule", () => {
     const cases: [string, () => unknown, string, string][] = [
-      ["negative weight", () => split(10, [1, 2, -5], { labels: ["RBKC", "H&F", "WCC"] }), "negative", "weights: item 3 (WCC) is negative (-5) (RULES.md §2)"],
+      [
+        "negative weight",
+        () => split(10, [1, 2, -5], { labels: ["RBKC", "H&F", "WCC"] }),
+        "negative",
+        "weights: item 3 (WCC) is negative (-5) (RULES.md §2)",
+      ],
       ["NaN weight", () => split(10, [1, NaN]), "not-a-number", "weights: item 2 is not a number (NaN) (RULES.md §2)"],
-      ["infinite weight", () => split(10, [Infinity, 1]), "not-a-number", "weights: item 1 is not a number (Infinity) (RULES.md §2)"],
-      ["text weight", () => split(10, ["ten", 1], { field: "FTE" }), "not-a-number", "FTE: item 1 is not a number (ten) (RULES.md §2)"],
-      ["all-zero weights", () => split(10, [0, 0]), "all-zero", "weights: every weight is zero, so there is nothing to split by (RULES.md §2)"],
+      [
+        "infinite weight",
+        () => split(10, [Infinity, 1]),
+        "not-a-number",
+        "weights: item 1 is not a number (Infinity) (RULES.md §2)",
+      ],
+      [
+        "text weight",
+        () => split(10, ["ten", 1], { field: "FTE" }),
+        "not-a-number",
+        "FTE: item 1 is not a number (ten) (RULES.md §2)",
+      ],
+      [
+        "all-zero weights",
+        () => split(10, [0, 0]),
+        "all-zero",
+        "weights: every weight is zero, so there is nothing to split by (RULES.md §2)",
+      ],
       ["no weights", () => split(10, []), "empty", "weights: there are no items to split between (RULES.md §2)"],
       ["amount not a number", () => split("£10", [1]), "not-a-number", "amount: is not a number (£10) (RULES.md §1)"],
-      ["amount finer than pence", () => split("100.005", [1, 1]), "too-precise", "amount: 100.005 has more than 2 decimal places, so it cannot be split into parts of that precision; round it first (RULES.md §1)"],
-      ["decimals out of range", () => split(10, [1], { decimals: 11 }), "bad-decimals", "decimals: must be a whole number from 0 to 10 (got 11) (RULES.md §1)"],
-      ["decimals not whole", () => split(10, [1], { decimals: 1.5 }), "bad-decimals", "decimals: must be a whole number from 0 to 10 (got 1.5) (RULES.md §1)"],
+      [
+        "amount finer than pence",
+        () => split("100.005", [1, 1]),
+        "too-precise",
+        "amount: 100.005 has more than 2 decimal places, so it cannot be split into parts of that precision; round it first (RULES.md §1)",
+      ],
+      [
+        "decimals out of range",
+        () => split(10, [1], { decimals: 11 }),
+        "bad-decimals",
+        "decimals: must be a whole number from 0 to 10 (got 11) (RULES.md §1)",
+      ],
+      [
+        "decimals not whole",
+        () => split(10, [1], { decimals: 1.5 }),
+        "bad-decimals",
+        "decimals: must be a whole number from 0 to 10 (got 1.5) (RULES.md §1)",
+      ],
     ];
     test.each(cases)("%s", (_name, run, code, message) => {
       let caught: unknown;
@@ -105,7 +140,9 @@ describe("split (RULES §1)", () => {
 // ---- properties -------------------------------------------------------------------------
 
 /** An amount in pence from -£10bn to £10bn, as a Decimal in pounds. */
-const amountArb = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }).map((p) => new Decimal(p.toString()).dividedBy(100));
+const amountArb = fc
+  .bigInt({ min: -(10n ** 12n), max: 10n ** 12n })
+  .map((p) => new Decimal(p.toString()).dividedBy(100));
 /** A non-negative weight with up to 4 decimal places. */
 const weightArb = fc
   .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }))
