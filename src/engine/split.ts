@@ -36,12 +36,13 @@ export function split(amount: Amount, weights: readonly Amount[], options: Split
   return splitDetail(amount, weights, options).parts;
 }
 
+/** As `split`, with which parts were rounded up. */
+export function splitDetail(amount: Amount, weights: readonly Amount[], options: SplitOptions = {}): SplitDetail {
+  return prepareSplit(weights, options)(amount);
+}
+
 /** Checks and converts weights: finite, not negative, at least one above zero. */
-export function checkWeights(
-  weights: readonly Amount[],
-  field = "weights",
-  labels?: SplitOptions["labels"],
-): Decimal[] {
+export function checkWeights(weights: readonly Amount[], field = "weights", labels?: SplitOptions["labels"]): Decimal[] {
   if (weights.length === 0) throw new RuleError("empty", { field }, "there are no items to split between", "§2");
   let anyPositive = false;
   const checked = weights.map((w, index) => {
@@ -80,61 +81,70 @@ export function checkAmount(amount: Amount, field = "amount"): Decimal {
   return d;
 }
 
-/** As `split`, with which parts were rounded up. */
-export function splitDetail(amount: Amount, weights: readonly Amount[], options: SplitOptions = {}): SplitDetail {
+// 10^k as whole numbers, and 10^-k for turning pence back into pounds; made once.
+const TENS = Array.from({ length: 64 }, (_, k) => new Exact(10).pow(k));
+const UNITS = Array.from({ length: MAX_DECIMALS + 1 }, (_, k) => new Decimal(10).pow(-k));
+const tenTo = (k: number): Decimal => TENS[k] ?? new Exact(10).pow(k);
+
+/**
+ * Checks the weights once and returns a function that splits any amount by them. Use it when
+ * many amounts share one set of weights (every cost line of a service, every year of a profile).
+ */
+export function prepareSplit(weights: readonly Amount[], options: SplitOptions = {}): (amount: Amount) => SplitDetail {
   const decimals = options.decimals ?? 2;
   checkDecimals(decimals);
-  const total = checkAmount(amount);
   const w = checkWeights(weights, options.field ?? "weights", options.labels);
-
-  // Whole units to hand out (pence when decimals = 2).
-  const units = new Exact(total).abs().times(new Exact(10).pow(decimals));
-  if (!units.isInteger()) {
-    throw new RuleError(
-      "too-precise",
-      { field: "amount" },
-      `${total.toString()} has more than ${decimals} decimal places, so it cannot be split into parts of that precision; round it first`,
-      "§1",
-    );
-  }
 
   // Scale the weights to whole numbers so each quota is an exact fraction units*w/W.
   let places = 0;
   for (const d of w) places = Math.max(places, d.decimalPlaces());
-  const scale = new Exact(10).pow(places);
+  const scale = tenTo(places);
   const wInt = w.map((d) => new Exact(d).times(scale));
   let wTotal = new Exact(0);
   for (const d of wInt) wTotal = wTotal.plus(d);
-
   const n = w.length;
-  const floors: Decimal[] = new Array(n);
-  const remainders: Decimal[] = new Array(n);
-  let given = new Exact(0);
-  for (let i = 0; i < n; i++) {
-    const numerator = units.times(wInt[i]);
-    const q = numerator.divToInt(wTotal);
-    floors[i] = q;
-    remainders[i] = numerator.minus(q.times(wTotal));
-    given = given.plus(q);
-  }
+  const unit = UNITS[decimals];
 
-  // Fewer than n units remain, because each quota lost less than one unit to rounding down.
-  const leftover = units.minus(given).toNumber();
-  const roundedUp: boolean[] = new Array(n).fill(false);
-  if (leftover > 0) {
-    const order = Array.from({ length: n }, (_, i) => i).filter((i) => !remainders[i].isZero());
-    order.sort((a, b) => remainders[b].comparedTo(remainders[a]) || wInt[b].comparedTo(wInt[a]) || a - b);
-    for (let k = 0; k < leftover; k++) roundedUp[order[k]] = true;
-  }
+  return (amount: Amount): SplitDetail => {
+    const total = checkAmount(amount);
+    // Whole units to hand out (pence when decimals = 2).
+    const units = new Exact(total).abs().times(tenTo(decimals));
+    if (!units.isInteger()) {
+      throw new RuleError(
+        "too-precise",
+        { field: "amount" },
+        `${total.toString()} has more than ${decimals} decimal places, so it cannot be split into parts of that precision; round it first`,
+        "§1",
+      );
+    }
 
-  const unit = new Decimal(10).pow(-decimals);
-  const negative = total.isNegative();
-  const parts = floors.map((q, i) => {
-    const whole = roundedUp[i] ? q.plus(1) : q;
-    const part = new Decimal(whole).times(unit);
-    return negative ? negate(part) : part;
-  });
-  return { parts, roundedUp, leftover };
+    const floors: Decimal[] = new Array(n);
+    const remainders: Decimal[] = new Array(n);
+    let given = new Exact(0);
+    for (let i = 0; i < n; i++) {
+      const numerator = units.times(wInt[i]);
+      const q = numerator.divToInt(wTotal);
+      floors[i] = q;
+      remainders[i] = numerator.minus(q.times(wTotal));
+      given = given.plus(q);
+    }
+
+    // Fewer than n units remain, because each quota lost less than one unit to rounding down.
+    const leftover = units.minus(given).toNumber();
+    const roundedUp: boolean[] = new Array(n).fill(false);
+    if (leftover > 0) {
+      const order = Array.from({ length: n }, (_, i) => i).filter((i) => !remainders[i].isZero());
+      order.sort((a, b) => remainders[b].comparedTo(remainders[a]) || wInt[b].comparedTo(wInt[a]) || a - b);
+      for (let k = 0; k < leftover; k++) roundedUp[order[k]] = true;
+    }
+
+    const negative = total.isNegative();
+    const parts = floors.map((q, i) => {
+      const part = new Decimal(roundedUp[i] ? q.plus(1) : q).times(unit);
+      return negative ? negate(part) : part;
+    });
+    return { parts, roundedUp, leftover };
+  };
 }
 
 /**
