@@ -7,6 +7,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import prettier from "eslint-plugin-prettier/recommended";
 import react from "eslint-plugin-react";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 const officeRules = Object.fromEntries(
   Object.entries(officeAddins.configs.recommended.at(-1).rules).filter(([name]) => name.startsWith("office-addins/")),
@@ -22,16 +23,7 @@ export default tseslint.config(
   prettier,
   {
     files: ["**/*.js"],
-    languageOptions: {
-      sourceType: "commonjs",
-      globals: {
-        require: "readonly",
-        module: "writable",
-        __dirname: "readonly",
-        process: "readonly",
-        console: "readonly",
-      },
-    },
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -65,8 +65,18 @@ exact();
 const n = naive();
 const e = exact();
 const p = exact(prepareSplit(weights));
-console.log(`Split ${LINES.toLocaleString("en-GB")} cost lines × ${PARTNERS} partners = ${(LINES * PARTNERS).toLocaleString("en-GB")} allocations`);
-console.log(`  naive float ROUND  : ${rate(n.ms)}  (${n.ms.toFixed(0)} ms; lines not summing to the amount: ${n.pennyErrors.toLocaleString("en-GB")})`);
-console.log(`  exact, split()     : ${rate(e.ms)}  (${e.ms.toFixed(0)} ms; lines not summing to the amount: ${e.pennyErrors})`);
-console.log(`  exact, weights once: ${rate(p.ms)}  (${p.ms.toFixed(0)} ms; lines not summing to the amount: ${p.pennyErrors})`);
-console.log(`  time ratio exact/naive: ${(e.ms / n.ms).toFixed(1)} (split per line), ${(p.ms / n.ms).toFixed(1)} (weights once)`);
+console.log(
+  `Split ${LINES.toLocaleString("en-GB")} cost lines × ${PARTNERS} partners = ${(LINES * PARTNERS).toLocaleString("en-GB")} allocations`,
+);
+console.log(
+  `  naive float ROUND  : ${rate(n.ms)}  (${n.ms.toFixed(0)} ms; lines not summing to the amount: ${n.pennyErrors.toLocaleString("en-GB")})`,
+);
+console.log(
+  `  exact, split()     : ${rate(e.ms)}  (${e.ms.toFixed(0)} ms; lines not summing to the amount: ${e.pennyErrors})`,
+);
+console.log(
+  `  exact, weights once: ${rate(p.ms)}  (${p.ms.toFixed(0)} ms; lines not summing to the amount: ${p.pennyErrors})`,
+);
+console.log(
+  `  time ratio exact/naive: ${(e.ms / n.ms).toFixed(1)} (split per line), ${(p.ms / n.ms).toFixed(1)} (weights once)`,
+);

@@ -58,7 +58,7 @@ for (const size of [16, 32, 64, 80, 128]) {
     if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) return CLEAR;
     const i = Math.floor((x - pad) / (barW + gap));
     const within = x >= pad && x < size - pad && i >= 0 && i < 3 && x - pad - i * (barW + gap) < barW;
-    const top = size - pad - Math.round(inner * bars[i] ?? 0);
+    const top = size - pad - Math.round(inner * (bars[i] ?? 0));
     return within && y >= top && y < size - pad ? WHITE : TEAL;
   });
   fs.writeFileSync(path.join(__dirname, "..", "assets", `icon-${size}.png`), image);

@@ -42,7 +42,11 @@ export function splitDetail(amount: Amount, weights: readonly Amount[], options:
 }
 
 /** Checks and converts weights: finite, not negative, at least one above zero. */
-export function checkWeights(weights: readonly Amount[], field = "weights", labels?: SplitOptions["labels"]): Decimal[] {
+export function checkWeights(
+  weights: readonly Amount[],
+  field = "weights",
+  labels?: SplitOptions["labels"],
+): Decimal[] {
   if (weights.length === 0) throw new RuleError("empty", { field }, "there are no items to split between", "§2");
   let anyPositive = false;
   const checked = weights.map((w, index) => {

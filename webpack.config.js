@@ -1,0 +1,91 @@
+// Builds the task pane, the custom functions and their metadata into dist/, as Microsoft's
+// Office add-in templates do. `npm run dev-server` serves dist/ on https://localhost:3000.
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const path = require("path");
+
+const urlDev = "https://localhost:3000/";
+// Where the production build will be hosted: set ADDIN_URL when building for deployment.
+const urlProd = process.env.ADDIN_URL || "https://localhost:3000/";
+
+async function getHttpsOptions() {
+  // Loaded only for the dev server: a production build must not need (or create) certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/**
+ * The metadata plugin writes an empty file when the functions file defines no function yet, and
+ * Excel cannot parse that; an empty list is what it expects.
+ */
+class EmptyFunctionsMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("EmptyFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "EmptyFunctionsMetadata", stage: 1000 }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (asset && asset.source.size() === 0) {
+          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource('{ "functions": [] }\n'));
+        }
+      });
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
+      ],
+    },
+    performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new EmptyFunctionsMetadata(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_BUILD ? undefined : await getHttpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};
