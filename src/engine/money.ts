@@ -25,13 +25,6 @@ export type Amount = DecimalJs.Value;
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 
-/**
- * Integer arithmetic for the split. Precision is set to decimal.js's maximum so that products
- * and quotients of whole numbers are never rounded, however many digits they have; only whole
- * numbers ever pass through it, so the large precision costs nothing.
- */
-export const Exact = DecimalJs.clone({ precision: 1e9, rounding: DecimalJs.ROUND_DOWN });
-
 /** Converts a value to the engine's Decimal, or returns undefined when it is not a finite number. */
 export function toDecimal(value: Amount): Decimal | undefined {
   try {

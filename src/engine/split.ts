@@ -4,10 +4,10 @@
  * pennies left over go to the largest fractional remainders, ties to the larger weight, then
  * to the earlier item. A negative amount is split as its absolute value and negated.
  *
- * All arithmetic here is on whole numbers (pence and scaled weights) in an unbounded-precision
- * Decimal, so the split is exact whatever the size of the amount or the weights.
+ * All arithmetic here is on whole numbers (pence and scaled weights), so the split is exact
+ * whatever the size of the amount or the weights.
  */
-import { Amount, Decimal, Exact, negate, toDecimal } from "./money";
+import { Amount, Decimal, ZERO, toDecimal } from "./money";
 import { RuleError } from "./errors";
 
 export interface SplitOptions {
@@ -85,14 +85,32 @@ export function checkAmount(amount: Amount, field = "amount"): Decimal {
   return d;
 }
 
-// 10^k as whole numbers, and 10^-k for turning pence back into pounds; made once.
-const TENS = Array.from({ length: 64 }, (_, k) => new Exact(10).pow(k));
-const UNITS = Array.from({ length: MAX_DECIMALS + 1 }, (_, k) => new Decimal(10).pow(-k));
-const tenTo = (k: number): Decimal => TENS[k] ?? new Exact(10).pow(k);
+/**
+ * A non-negative Decimal with at most `places` decimal places, as a whole number of
+ * 10^-places units, read from its digits so no rounding can happen on the way.
+ */
+function toUnits(d: Decimal, places: number): bigint {
+  return BigInt(d.abs().toFixed(places).replace(".", ""));
+}
+
+/** `units` whole units of 10^-decimals as a Decimal: 12345n, 2 → 123.45. */
+function fromUnits(units: bigint, decimals: number, negative: boolean): Decimal {
+  if (units === 0n) return ZERO;
+  const digits = units.toString().padStart(decimals + 1, "0");
+  const cut = digits.length - decimals;
+  const text = decimals === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  return new Decimal(negative ? `-${text}` : text);
+}
+
+const compare = (a: bigint, b: bigint): number => (a > b ? 1 : a < b ? -1 : 0);
 
 /**
  * Checks the weights once and returns a function that splits any amount by them. Use it when
  * many amounts share one set of weights (every cost line of a service, every year of a profile).
+ *
+ * Amounts go in and come out as Decimal. In between, the split counts whole pence and whole
+ * scaled weights as BigInt: exact integers of any size (never floating point), and much faster
+ * than Decimal for this integer-only step.
  */
 export function prepareSplit(weights: readonly Amount[], options: SplitOptions = {}): (amount: Amount) => SplitDetail {
   const decimals = options.decimals ?? 2;
@@ -102,18 +120,13 @@ export function prepareSplit(weights: readonly Amount[], options: SplitOptions =
   // Scale the weights to whole numbers so each quota is an exact fraction units*w/W.
   let places = 0;
   for (const d of w) places = Math.max(places, d.decimalPlaces());
-  const scale = tenTo(places);
-  const wInt = w.map((d) => new Exact(d).times(scale));
-  let wTotal = new Exact(0);
-  for (const d of wInt) wTotal = wTotal.plus(d);
+  const wInt = w.map((d) => toUnits(d, places));
+  const wTotal = wInt.reduce((a, b) => a + b, 0n);
   const n = w.length;
-  const unit = UNITS[decimals];
 
   return (amount: Amount): SplitDetail => {
     const total = checkAmount(amount);
-    // Whole units to hand out (pence when decimals = 2).
-    const units = new Exact(total).abs().times(tenTo(decimals));
-    if (!units.isInteger()) {
+    if (total.decimalPlaces() > decimals) {
       throw new RuleError(
         "too-precise",
         { field: "amount" },
@@ -121,32 +134,31 @@ export function prepareSplit(weights: readonly Amount[], options: SplitOptions =
         "§1",
       );
     }
+    // Whole units to hand out (pence when decimals = 2).
+    const units = toUnits(total, decimals);
 
-    const floors: Decimal[] = new Array(n);
-    const remainders: Decimal[] = new Array(n);
-    let given = new Exact(0);
+    const floors: bigint[] = new Array(n);
+    const remainders: bigint[] = new Array(n);
+    let given = 0n;
     for (let i = 0; i < n; i++) {
-      const numerator = units.times(wInt[i]);
-      const q = numerator.divToInt(wTotal);
+      const numerator = units * wInt[i];
+      const q = numerator / wTotal; // BigInt division rounds down: the floor of the quota
       floors[i] = q;
-      remainders[i] = numerator.minus(q.times(wTotal));
-      given = given.plus(q);
+      remainders[i] = numerator - q * wTotal;
+      given += q;
     }
 
     // Fewer than n units remain, because each quota lost less than one unit to rounding down.
-    const leftover = units.minus(given).toNumber();
+    const leftover = Number(units - given);
     const roundedUp: boolean[] = new Array(n).fill(false);
     if (leftover > 0) {
-      const order = Array.from({ length: n }, (_, i) => i).filter((i) => !remainders[i].isZero());
-      order.sort((a, b) => remainders[b].comparedTo(remainders[a]) || wInt[b].comparedTo(wInt[a]) || a - b);
+      const order = Array.from({ length: n }, (_, i) => i).filter((i) => remainders[i] !== 0n);
+      order.sort((a, b) => compare(remainders[b], remainders[a]) || compare(wInt[b], wInt[a]) || a - b);
       for (let k = 0; k < leftover; k++) roundedUp[order[k]] = true;
     }
 
     const negative = total.isNegative();
-    const parts = floors.map((q, i) => {
-      const part = new Decimal(roundedUp[i] ? q.plus(1) : q).times(unit);
-      return negative ? negate(part) : part;
-    });
+    const parts = floors.map((q, i) => fromUnits(roundedUp[i] ? q + 1n : q, decimals, negative));
     return { parts, roundedUp, leftover };
   };
 }
