@@ -21,14 +21,19 @@ const pct = (d: Decimal | undefined): string => (d === undefined ? "–" : `${d.
 
 function table(title: string, head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(`\n${title}\n${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   rows.forEach((r) => console.log(line(r)));
 }
 
 // 000 §1.11, §5.1: the East London Solutions programme office, £120k in six equal parts.
 const boroughs = ["Barking & Dagenham", "Havering", "Newham", "Redbridge", "Tower Hamlets", "Waltham Forest"];
-const els = apportion(120000, boroughs.map((partner) => ({ partner })), { kind: "equal" });
+const els = apportion(
+  120000,
+  boroughs.map((partner) => ({ partner })),
+  { kind: "equal" },
+);
 table(
   "ELS programme office, equal shares (000 §1.11, §5.1)",
   ["Borough", "Share", "Contribution"],
@@ -50,7 +55,13 @@ table(
   ["Borough", "Baseline", "Combined cost share", "Saving", "Saving %"],
   [
     ...yos.lines.map((l) => [l.partner, pounds(l.baseline), pounds(l.costShare), pounds(l.saving), pct(l.savingRate)]),
-    ["Total", pounds(yos.totals.baseline), pounds(yos.totals.combinedCost), pounds(yos.totals.saving), pct(yos.totals.savingRate)],
+    [
+      "Total",
+      pounds(yos.totals.baseline),
+      pounds(yos.totals.combinedCost),
+      pounds(yos.totals.saving),
+      pct(yos.totals.savingRate),
+    ],
   ],
 );
 
@@ -85,7 +96,15 @@ table(
   "£100 between three partners (RULES §1)",
   ["Method", "Parts", "Sum"],
   [
-    ["ROUND(100/3, 2) in each cell", naive.map((n) => n.toFixed(2)).join(" / "), naive.reduce((a, b) => a + b, 0).toFixed(2)],
-    ["Engine (largest remainder)", exact.parts.map((p) => p.toFixed(2)).join(" / "), exact.parts.reduce((a, b) => a.plus(b)).toFixed(2)],
+    [
+      "ROUND(100/3, 2) in each cell",
+      naive.map((n) => n.toFixed(2)).join(" / "),
+      naive.reduce((a, b) => a + b, 0).toFixed(2),
+    ],
+    [
+      "Engine (largest remainder)",
+      exact.parts.map((p) => p.toFixed(2)).join(" / "),
+      exact.parts.reduce((a, b) => a.plus(b)).toFixed(2),
+    ],
   ],
 );
