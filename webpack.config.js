@@ -3,6 +3,7 @@
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const fs = require("fs");
 const path = require("path");
 
 const urlDev = "https://localhost:3000/";
@@ -12,8 +13,24 @@ const urlProd = process.env.ADDIN_URL || "https://localhost:3000/";
 async function getHttpsOptions() {
   // Loaded only for the dev server: a production build must not need (or create) certificates.
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (err) {
+    // The certificates are made before the CA is installed, and installing it can fail where
+    // there is no sudo (a Linux container). Serve with them anyway and say what to trust.
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    if (!fs.existsSync(defaults.localhostKeyPath)) throw err;
+    console.warn(
+      `${err.message}\nServing with the certificates in ${defaults.certificateDirectory}; ` +
+        `trust ${defaults.caCertificatePath} in your browser or system to avoid certificate warnings.`,
+    );
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+    };
+  }
 }
 
 /**
