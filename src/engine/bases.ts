@@ -2,7 +2,8 @@
  * RULES.md §2: the bases on which a shared service's costs are apportioned. Each basis turns
  * what the workbook knows about a partner into one weight per partner.
  */
-import { Amount, Decimal, ONE, toDecimal } from "./money";
+import { Amount, Decimal, ONE } from "./money";
+import { readNonNegative, readRequired } from "./check";
 import { RuleError } from "./errors";
 
 /**
@@ -57,17 +58,8 @@ export function checkPartners(partners: readonly { partner: string }[], field = 
 }
 
 function required(value: Amount | undefined, field: string, index: number, partner: string): Decimal {
-  if (value === undefined || value === null || value === "") {
-    throw new RuleError("missing", { field, index, partner }, "has no value, which this basis needs", "§2");
-  }
-  const d = toDecimal(value);
-  if (d === undefined) {
-    throw new RuleError("not-a-number", { field, index, partner }, `is not a number (${String(value)})`, "§2");
-  }
-  if (d.isNegative() && !d.isZero()) {
-    throw new RuleError("negative", { field, index, partner }, `is negative (${d.toString()})`, "§2");
-  }
-  return d;
+  const location = { field, index, partner };
+  return readNonNegative(readRequired(value, location, "§2", "has no value, which this basis needs"), location, "§2");
 }
 
 /**

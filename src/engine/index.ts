@@ -5,6 +5,7 @@
  */
 export * from "./money";
 export * from "./errors";
+export * from "./check";
 export * from "./split";
 export * from "./years";
 export * from "./bases";

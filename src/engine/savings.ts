@@ -9,6 +9,7 @@ import { RuleError } from "./errors";
 import { Basis, PartnerData, basisWeights } from "./bases";
 import { apportionByWeights, ApportionOptions } from "./apportion";
 import { checkAmount } from "./split";
+import { readRequired } from "./check";
 
 export interface GainShare {
   /** Fraction of the partnership's total saving owed to the third party (0.1 for 10%). */
@@ -62,18 +63,14 @@ function rate(part: Decimal, whole: Decimal): Decimal | undefined {
 /** Attributes a shared service's saving to each partner. Lines sum exactly to the totals. */
 export function attributeSavings(input: SavingsInput, options: ApportionOptions = {}): SavingsAttribution {
   const { partners, basis } = input;
-  const baselines = partners.map((p, index) => {
-    const d = p.baseline === undefined ? undefined : toDecimal(p.baseline);
-    if (d === undefined) {
-      throw new RuleError(
-        "missing",
-        { field: "baseline", index, partner: p.partner },
-        "needs a stand-alone baseline budget",
-        "§5",
-      );
-    }
-    return d;
-  });
+  const baselines = partners.map((p, index) =>
+    readRequired(
+      p.baseline,
+      { field: "baseline", index, partner: p.partner },
+      "§5",
+      "needs a stand-alone baseline budget",
+    ),
+  );
   const combinedCost = checkAmount(input.combinedCost, "combined cost");
   const totalBaseline = sum(baselines);
   const grossSaving = totalBaseline.minus(combinedCost);

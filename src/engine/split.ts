@@ -7,7 +7,8 @@
  * All arithmetic here is on whole numbers (pence and scaled weights), so the split is exact
  * whatever the size of the amount or the weights.
  */
-import { Amount, Decimal, ZERO, toDecimal } from "./money";
+import { Amount, Decimal, ZERO } from "./money";
+import { readNonNegative, readNumber } from "./check";
 import { RuleError } from "./errors";
 
 export interface SplitOptions {
@@ -50,14 +51,7 @@ export function checkWeights(
   if (weights.length === 0) throw new RuleError("empty", { field }, "there are no items to split between", "§2");
   let anyPositive = false;
   const checked = weights.map((w, index) => {
-    const partner = labels?.[index];
-    const d = toDecimal(w);
-    if (d === undefined) {
-      throw new RuleError("not-a-number", { field, index, partner }, `is not a number (${String(w)})`, "§2");
-    }
-    if (d.isNegative() && !d.isZero()) {
-      throw new RuleError("negative", { field, index, partner }, `is negative (${d.toString()})`, "§2");
-    }
+    const d = readNonNegative(w, { field, index, partner: labels?.[index] }, "§2");
     if (!d.isZero()) anyPositive = true;
     return d;
   });
@@ -80,9 +74,7 @@ export function checkDecimals(decimals: number): void {
 
 /** Converts an amount, naming the field if it is not a number. */
 export function checkAmount(amount: Amount, field = "amount"): Decimal {
-  const d = toDecimal(amount);
-  if (d === undefined) throw new RuleError("not-a-number", { field }, `is not a number (${String(amount)})`, "§1");
-  return d;
+  return readNumber(amount, { field }, "§1");
 }
 
 /**

@@ -4,7 +4,8 @@
  * reduction in spending, "as it is any step reduction which is the financial justification for
  * incurring the cost" (`003` ch. 11). Payments a partner chooses above the common terms are its own.
  */
-import { Amount, Decimal, ZERO, sum, toDecimal } from "./money";
+import { Amount, Decimal, ZERO, sum } from "./money";
+import { readNumber } from "./check";
 import { RuleError } from "./errors";
 import { checkPartners } from "./bases";
 import { ApportionOptions } from "./apportion";
@@ -49,24 +50,8 @@ export function shareTransitionalCost(input: TransitionInput, options: Apportion
   checkPartners(input.partners);
   const cost = checkAmount(input.cost, "transitional cost");
   const rows = input.partners.map((p, index) => {
-    const baseline = toDecimal(p.baseline);
-    if (baseline === undefined) {
-      throw new RuleError(
-        "not-a-number",
-        { field: "baseline", index, partner: p.partner },
-        `is not a number (${String(p.baseline)})`,
-        "§4",
-      );
-    }
-    const newCost = toDecimal(p.newCost);
-    if (newCost === undefined) {
-      throw new RuleError(
-        "not-a-number",
-        { field: "new cost", index, partner: p.partner },
-        `is not a number (${String(p.newCost)})`,
-        "§4",
-      );
-    }
+    const baseline = readNumber(p.baseline, { field: "baseline", index, partner: p.partner }, "§4");
+    const newCost = readNumber(p.newCost, { field: "new cost", index, partner: p.partner }, "§4");
     return { partner: p.partner, baseline, newCost, reduction: baseline.minus(newCost) };
   });
 

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import {
   PartnerData,
-  RuleError,
   apportion,
   apportionByYear,
   apportionCostLines,
@@ -10,25 +9,13 @@ import {
   parseYear,
   takesPart,
 } from "../../src/engine";
-import { pounds, total } from "./helpers";
+import { expectRuleError, pounds, total } from "./helpers";
 
 const TRI: PartnerData[] = [
   { partner: "WCC", quantity: 120, quality: 1, fte: "30.5", baseline: 728000, drivers: { population: 219000 } },
   { partner: "RBKC", quantity: 80, quality: "1.25", fte: 28, baseline: 676000, drivers: { population: 158000 } },
   { partner: "H&F", quantity: 100, fte: "29.5", baseline: 677000, drivers: { population: 182000 } },
 ];
-
-function expectRuleError(run: () => unknown, code: string, message: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(RuleError);
-  expect((caught as RuleError).code).toBe(code);
-  expect((caught as RuleError).message).toBe(message);
-}
 
 describe("bases (RULES §2)", () => {
   test("demand weight is quantity × quality factor, quality 1 when not given", () => {

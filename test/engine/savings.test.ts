@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal, PartnerData, RuleError, attributeSavings } from "../../src/engine";
-import { pounds, total } from "./helpers";
+import { expectRuleError, pounds, total } from "./helpers";
 
 describe("savings attribution (RULES §5)", () => {
   // 003 ch. 9(a), Youth Offending Service, £k: original net budgets 728 / 676 / 677; the combined
@@ -52,6 +52,16 @@ describe("savings attribution (RULES §5)", () => {
   });
 
   test("errors: a missing baseline, a bad gain-share rate", () => {
+    expectRuleError(
+      () =>
+        attributeSavings({
+          partners: [{ partner: "WCC", baseline: "#REF!" }],
+          basis: { kind: "equal" },
+          combinedCost: 1,
+        }),
+      "not-a-number",
+      "baseline: item 1 (WCC) is not a number (#REF!) (RULES.md §5)",
+    );
     expect(() =>
       attributeSavings({ partners: [{ partner: "WCC" }], basis: { kind: "equal" }, combinedCost: 1 }),
     ).toThrow(

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import DecimalJs from "decimal.js";
-import { Decimal, RuleError, shares, split, splitDetail } from "../../src/engine";
-import { pounds, total } from "./helpers";
+import { Decimal, shares, split, splitDetail } from "../../src/engine";
+import { expectRuleError, pounds, total } from "./helpers";
 
 describe("split (RULES §1)", () => {
   test("ELS programme office: £120k core-funded in six equal parts of £20k (000 §1.11, §5.1)", () => {
@@ -123,17 +123,7 @@ describe("split (RULES §1)", () => {
         "decimals: must be a whole number from 0 to 10 (got 1.5) (RULES.md §1)",
       ],
     ];
-    test.each(cases)("%s", (_name, run, code, message) => {
-      let caught: unknown;
-      try {
-        run();
-      } catch (e) {
-        caught = e;
-      }
-      expect(caught).toBeInstanceOf(RuleError);
-      expect((caught as RuleError).code).toBe(code);
-      expect((caught as RuleError).message).toBe(message);
-    });
+    test.each(cases)("%s", (_name, run, code, message) => expectRuleError(run, code, message));
   });
 });
 
