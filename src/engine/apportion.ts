@@ -4,8 +4,8 @@
  */
 import { Amount, Decimal, ZERO, sum } from "./money";
 import { RuleError } from "./errors";
-import { Basis, PartnerData, basisWeights } from "./bases";
-import { checkAmount, shares, splitDetail } from "./split";
+import { Basis, PartnerData, basisName, basisWeights } from "./bases";
+import { checkAmount, checkWeights, shares, splitDetail } from "./split";
 import { YearLabel, parseYear } from "./years";
 
 export interface ApportionOptions {
@@ -44,13 +44,15 @@ export function apportionByWeights(
       "§2",
     );
   }
-  const detail = splitDetail(amount, weights, { decimals: options.decimals, field: options.field, labels: partners });
-  const props = shares(weights, { field: options.field, labels: partners });
+  const field = options.field ?? "weights";
+  const checked = checkWeights(weights, field, partners);
+  const detail = splitDetail(amount, checked, { decimals: options.decimals, field, labels: partners });
+  const props = shares(checked, { field, labels: partners });
   return {
     total: checkAmount(amount),
     lines: partners.map((partner, i) => ({
       partner,
-      weight: checkAmount(weights[i]),
+      weight: checked[i],
       share: props[i],
       amount: detail.parts[i],
       roundedUp: detail.roundedUp[i],
@@ -70,7 +72,7 @@ export function apportion(
     amount,
     partners.map((p) => p.partner),
     weights,
-    { ...options, field: basis.kind === "driver" ? basis.driver : basis.kind },
+    { ...options, field: basisName(basis) },
   );
 }
 

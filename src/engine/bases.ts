@@ -30,8 +30,8 @@ export interface PartnerData {
   drivers?: Readonly<Record<string, Amount>>;
 }
 
-/** A short description of the basis for audit tables, e.g. "demand (quantity × quality)". */
-export function describeBasis(basis: Basis): string {
+/** The basis as a finance officer names it, for error messages and audit tables: "FTE", "population". */
+export function basisName(basis: Basis): string {
   switch (basis.kind) {
     case "demand":
       return "demand (quantity × quality)";
@@ -40,9 +40,9 @@ export function describeBasis(basis: Basis): string {
     case "fte":
       return "FTE";
     case "budget":
-      return "baseline budget";
+      return "baseline";
     case "driver":
-      return `driver: ${basis.driver}`;
+      return basis.driver;
   }
 }
 

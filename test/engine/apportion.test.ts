@@ -75,7 +75,7 @@ describe("bases (RULES §2)", () => {
           { kind: "fte" },
         ),
       "all-zero",
-      "fte: every weight is zero, so there is nothing to split by (RULES.md §2)",
+      "FTE: every weight is zero, so there is nothing to split by (RULES.md §2)",
     );
   });
 });
