@@ -5,7 +5,7 @@
 import { Amount, Decimal, ZERO, sum } from "./money";
 import { RuleError } from "./errors";
 import { Basis, PartnerData, basisName, basisWeights } from "./bases";
-import { checkAmount, checkWeights, shares, splitDetail } from "./split";
+import { checkAmount, shares, splitDetail } from "./split";
 import { YearLabel, parseYear } from "./years";
 
 export interface ApportionOptions {
@@ -36,23 +36,22 @@ export function apportionByWeights(
   weights: readonly Amount[],
   options: ApportionOptions & { field?: string } = {},
 ): Apportionment {
+  const field = options.field ?? "weights";
   if (partners.length !== weights.length) {
     throw new RuleError(
       "size-mismatch",
-      { field: options.field ?? "weights" },
+      { field },
       `has ${weights.length} items for ${partners.length} partners`,
       "§2",
     );
   }
-  const field = options.field ?? "weights";
-  const checked = checkWeights(weights, field, partners);
-  const detail = splitDetail(amount, checked, { decimals: options.decimals, field, labels: partners });
-  const props = shares(checked, { field, labels: partners });
+  const detail = splitDetail(amount, weights, { decimals: options.decimals, field, labels: partners });
+  const props = shares(detail.weights, { field, labels: partners });
   return {
     total: checkAmount(amount),
     lines: partners.map((partner, i) => ({
       partner,
-      weight: checked[i],
+      weight: detail.weights[i],
       share: props[i],
       amount: detail.parts[i],
       roundedUp: detail.roundedUp[i],

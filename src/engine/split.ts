@@ -28,6 +28,8 @@ export interface SplitDetail {
   roundedUp: boolean[];
   /** How many leftover pennies were handed out. */
   leftover: number;
+  /** The weights as checked and read (Decimal), in the order given. */
+  weights: Decimal[];
 }
 
 export const MAX_DECIMALS = 10;
@@ -151,7 +153,7 @@ export function prepareSplit(weights: readonly Amount[], options: SplitOptions =
 
     const negative = total.isNegative();
     const parts = floors.map((q, i) => fromUnits(roundedUp[i] ? q + 1n : q, decimals, negative));
-    return { parts, roundedUp, leftover };
+    return { parts, roundedUp, leftover, weights: w };
   };
 }
 
