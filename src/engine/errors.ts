@@ -19,7 +19,13 @@ export type ErrorCode =
   | "no-partners-in-year" // a year in which no partner takes part
   | "bad-rate" // a percentage outside 0–100%
   | "bad-choice" // an option that is not one of those offered (a variance cause, say)
-  | "size-mismatch"; // two lists that should pair up item by item have different lengths
+  | "size-mismatch" // two lists that should pair up item by item have different lengths
+  | "bad-phasing" // phasing percentages that do not add up to 100%
+  | "bad-range" // a low estimate above its high estimate
+  | "bad-month" // a month that is not 1–12
+  | "bad-sequence" // years out of order or with gaps, or a saving slipped to an earlier year
+  | "too-much" // moving or taking more than there is
+  | "duplicate-line"; // the same service, partner and year given twice
 
 /** Where in the input the problem is: the field (argument or column) and, for lists, the item. */
 export interface ErrorLocation {
@@ -31,15 +37,23 @@ export interface ErrorLocation {
   partner?: string;
 }
 
+/**
+ * The rule's reference as a user will look it up: "§2" → "RULES.md §2"; anything else (an
+ * outside source such as "HM Treasury Green Book") as written.
+ */
+export function ruleReference(rule: string): string {
+  return rule.startsWith("§") ? `RULES.md ${rule}` : rule;
+}
+
 /** An input the finance rules cannot accept. The message is written for a finance officer. */
 export class RuleError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;
-  /** The section of RULES.md the check comes from, e.g. "§1". */
+  /** The section of RULES.md the check comes from, e.g. "§1", or an outside source. */
   readonly rule: string;
 
   constructor(code: ErrorCode, location: ErrorLocation, detail: string, rule: string) {
-    super(`${describeLocation(location)} ${detail} (RULES.md ${rule})`);
+    super(`${describeLocation(location)} ${detail} (${ruleReference(rule)})`);
     this.name = "RuleError";
     this.code = code;
     this.location = location;
