@@ -135,13 +135,13 @@ export function phase(
 }
 
 /** Months of a financial year (April–March) left from the start of `month` (1 = January): April 12, March 1. */
-export function monthsRemaining(month: number, field = "start month"): number {
+export function monthsRemaining(month: number, field = "start month", rule = "§6"): number {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RuleError(
       "bad-month",
       { field },
       `must be a month from 1 (January) to 12 (December) (got ${month})`,
-      "§6",
+      rule,
     );
   }
   return 12 - ((month + 8) % 12); // April (4) → 12, September (9) → 7, March (3) → 1
