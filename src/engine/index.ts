@@ -1,5 +1,5 @@
 /**
- * The finance engine: the partnership's rules (RULES.md §1–§5) as pure functions on Decimal
+ * The finance engine: the partnership's rules (RULES.md §1–§8) as pure functions on Decimal
  * amounts. No Office or DOM imports: custom functions, workbook I/O, the task pane and the
  * command line are thin layers over this.
  */
@@ -13,3 +13,8 @@ export * from "./apportion";
 export * from "./savings";
 export * from "./transition";
 export * from "./variance";
+export * from "./profile";
+export * from "./appraisal";
+export * from "./estimates";
+export * from "./kinds";
+export * from "./partnership";
