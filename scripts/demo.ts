@@ -8,8 +8,14 @@ import {
   apportion,
   attributeSavings,
   attributeVariance,
+  netPresentValue,
+  netSavings,
+  partYear,
+  phase,
   shareTransitionalCost,
   splitDetail,
+  toCumulative,
+  yearSequence,
 } from "../src/engine";
 
 /** £1,234.56 / -£1,234.56, from the exact Decimal (no float on the way). */
@@ -87,6 +93,44 @@ table(
   `A £10,000 overspend on the host's accommodation: ${variance.rule} (RULES §3)`,
   ["Borough", "This year", "Next year's call", "In the end"],
   variance.lines.map((l) => [l.partner, pounds(l.inYear), pounds(l.nextYear), pounds(l.total)]),
+);
+
+// RULES §6: adult social care overheads, 50% of £17,786k phased 10% / 45% / 45% (003 ch. 9(b)).
+const asc = phase(8893000, ["0.1", "0.45", "0.45"], "2011/12");
+const ascInForce = toCumulative(asc);
+table(
+  "Adult social care overheads: £8,893,000 phased 10% / 45% / 45% (003 ch. 9(b) §8.1, RULES §6)",
+  ["Year", "New saving (MTFS line)", "Saving in force"],
+  asc.map((y, i) => [y.year, pounds(y.amount), pounds(ascInForce[i].amount)]),
+);
+
+// RULES §6: part-year effect, the joint LSCB from September 2011 (003 ch. 9).
+const lscb = partYear(173000, 9, "2011/12", 2, { view: "cumulative" });
+table(
+  "Local Safeguarding Children Board: £173,000 a year from September 2011 (003 ch. 9, RULES §6)",
+  ["Year", "Saving", "Report"],
+  lscb.map((y, i) => [y.year, pounds(y.amount), ["£101,000", "£173,000"][i]]),
+);
+
+// RULES §6: ICT gross savings, investment and net, £000s (003 ch. 9(d) §6).
+const ictYears = yearSequence("2011/12", 5);
+const ict = netSavings(
+  ictYears.map((year, i) => ({ year, amount: [0, 2700, 5300, 8660, 9860][i] })),
+  ictYears.map((year, i) => ({ year, amount: [600, 2000, 2000, 0, 0][i] })),
+);
+const ictNpv = netPresentValue(ict.years.map((y) => ({ year: y.year, amount: y.net })));
+table(
+  `ICT (£000s): break-even ${ict.breakEven?.year}, payback ${ict.payback?.toFixed(2)} years, ` +
+    `NPV at 3.5% ${ictNpv.npv.toFixed(2)} (003 ch. 9(d) §6, RULES §6)`,
+  ["Year", "Gross", "Investment", "Net", "Cumulative net", "Present value"],
+  ict.years.map((y, i) => [
+    y.year,
+    y.gross.toString(),
+    y.investment.toString(),
+    y.net.toString(),
+    y.cumulativeNet.toString(),
+    ictNpv.years[i].presentValue.toFixed(2),
+  ]),
 );
 
 // RULES §1: the hand-built ROUND formula against the exact split.
