@@ -18,3 +18,5 @@ export * from "./appraisal";
 export * from "./estimates";
 export * from "./kinds";
 export * from "./partnership";
+export * from "./tracking";
+export * from "./fairness";

@@ -134,13 +134,7 @@ describe("net present value (HM Treasury Green Book)", () => {
     // −600 + 676.33 + 3,080.59 + 7,810.82 + 8,592.42 = 19,560.16.
     const r = netPresentValue(byYear("2011/12", [-600, 700, 3300, 8660, 9860]));
     // Stored to the penny (not just shown so), so the table adds up as printed.
-    expect(r.years.map((y) => y.presentValue.toString())).toEqual([
-      "-600",
-      "676.33",
-      "3080.59",
-      "7810.82",
-      "8592.42",
-    ]);
+    expect(r.years.map((y) => y.presentValue.toString())).toEqual(["-600", "676.33", "3080.59", "7810.82", "8592.42"]);
     expect(r.npv.toString()).toBe("19560.16");
   });
 
