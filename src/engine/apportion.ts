@@ -147,6 +147,33 @@ export function takesPart(participation: Participation, year: YearLabel): boolea
   return y >= from && y < until;
 }
 
+/**
+ * Checks that every partner with a participation entry has data, and returns a function giving
+ * the partners taking part in a year (a partner with no entry takes part in every year). A year
+ * with no partner at all is an error: there would be no one to share its amount.
+ */
+export function partnersInYear<P extends { partner: string }>(
+  partners: readonly P[],
+  participation: readonly Participation[],
+): (year: YearLabel) => P[] {
+  const when = new Map(participation.map((p) => [p.partner, p]));
+  for (const p of participation) {
+    if (!partners.some((d) => d.partner === p.partner)) {
+      throw new RuleError("unknown-partner", { field: "participation", partner: p.partner }, "has no data", "§2");
+    }
+  }
+  return (year) => {
+    const present = partners.filter((p) => {
+      const entry = when.get(p.partner);
+      return entry === undefined || takesPart(entry, year);
+    });
+    if (present.length === 0) {
+      throw new RuleError("no-partners-in-year", { field: "participation" }, `no partner takes part in ${year}`, "§2");
+    }
+    return present;
+  };
+}
+
 export interface YearApportionment extends Apportionment {
   year: YearLabel;
 }
@@ -163,21 +190,9 @@ export function apportionByYear(
   basis: Basis,
   options: ApportionOptions = {},
 ): YearApportionment[] {
-  const when = new Map(participation.map((p) => [p.partner, p]));
-  for (const p of participation) {
-    if (!partners.some((d) => d.partner === p.partner)) {
-      throw new RuleError("unknown-partner", { field: "participation", partner: p.partner }, "has no data", "§2");
-    }
-  }
+  const inYear = partnersInYear(partners, participation);
   return amounts.map(({ year, amount }) => {
-    // A partner with no participation entry takes part in every year.
-    const present = partners.filter((p) => {
-      const entry = when.get(p.partner);
-      return entry === undefined || takesPart(entry, year);
-    });
-    if (present.length === 0) {
-      throw new RuleError("no-partners-in-year", { field: "participation" }, `no partner takes part in ${year}`, "§2");
-    }
+    const present = inYear(year);
     return { year, ...apportion(amount, present, basis, options) };
   });
 }

@@ -7,7 +7,7 @@ import { Amount, Decimal, ZERO, sum } from "./money";
 import { readNonNegative } from "./check";
 import { RuleError } from "./errors";
 import { Basis, PartnerData, checkPartners } from "./bases";
-import { ApportionOptions, Participation, apportionByYear, takesPart } from "./apportion";
+import { ApportionOptions, Participation, apportionByYear, partnersInYear } from "./apportion";
 import { GainShare, SavingsAttribution, attributeSavings } from "./savings";
 import { Profile, ProfileInput, monthsRemaining, readProfile } from "./profile";
 import { YearLabel, formatYear, parseYear } from "./years";
@@ -85,25 +85,14 @@ export function attributeSavingsByYear(input: {
   options?: ApportionOptions;
 }): YearSavings[] {
   checkPartners(input.partners);
-  const when = new Map(input.participation.map((p) => [p.partner, p]));
-  for (const p of input.participation) {
-    if (!input.partners.some((d) => d.partner === p.partner)) {
-      throw new RuleError("unknown-partner", { field: "participation", partner: p.partner }, "has no data", "§2");
-    }
-  }
+  const inYear = partnersInYear(input.partners, input.participation);
   const years = readProfile(
     input.years.map((y) => ({ year: y.year, amount: y.combinedCost })),
     "combined cost",
     "§5",
   );
   return years.map(({ year, amount }) => {
-    const present = input.partners.filter((p) => {
-      const entry = when.get(p.partner);
-      return entry === undefined || takesPart(entry, year);
-    });
-    if (present.length === 0) {
-      throw new RuleError("no-partners-in-year", { field: "participation" }, `no partner takes part in ${year}`, "§2");
-    }
+    const present = inYear(year);
     const attribution = attributeSavings(
       { partners: present, basis: input.basis, combinedCost: amount, gainShare: input.gainShare },
       input.options,

@@ -7,12 +7,9 @@ import {
   formatYear,
   netPresentValue,
   netSavings,
-  yearSequence,
 } from "../../src/engine";
-import { expectRuleError, total } from "./helpers";
+import { byYear, expectRuleError, total } from "./helpers";
 
-const byYear = (first: string, values: readonly (number | string)[]) =>
-  yearSequence(first, values.length).map((year, i) => ({ year, amount: values[i] }));
 const nums = (values: readonly Decimal[]): number[] => values.map((v) => v.toNumber());
 
 describe("gross, investment and net savings (RULES §6)", () => {

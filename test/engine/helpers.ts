@@ -1,4 +1,4 @@
-import { Decimal, RuleError } from "../../src/engine";
+import { Amount, Decimal, RuleError, yearSequence } from "../../src/engine";
 
 /** Decimals as plain strings with two places, for readable expectations. */
 export const pounds = (values: readonly Decimal[]): string[] => values.map((v) => v.toFixed(2));
@@ -18,3 +18,7 @@ export function expectRuleError(run: () => unknown, code: string, message: strin
   expect((caught as RuleError).code).toBe(code);
   expect((caught as RuleError).message).toBe(message);
 }
+
+/** A profile from a first year and one value per year: byYear("2011/12", [1, 2]). */
+export const byYear = (first: string, values: readonly Amount[]): { year: string; amount: Amount }[] =>
+  yearSequence(first, values.length).map((year, i) => ({ year, amount: values[i] }));

@@ -9,12 +9,8 @@ import {
   profileByPartner,
   standAloneTest,
   takesPart,
-  yearSequence,
 } from "../../src/engine";
-import { expectRuleError, pounds, total } from "./helpers";
-
-const byYear = (first: string, values: readonly (number | string)[]) =>
-  yearSequence(first, values.length).map((year, i) => ({ year, amount: values[i] }));
+import { byYear, expectRuleError, pounds, total } from "./helpers";
 
 describe("partners joining and leaving over time (RULES §2, §8)", () => {
   // Parking back office (003 ch. 9(c)), ROI model 1: H&F and RBKC set it up; "councils join in
