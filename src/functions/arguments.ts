@@ -34,13 +34,20 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 const shapeOf = (c: Cells): string => `${plural(c.rows, "row")} × ${plural(c.columns, "column")}`;
 
 /** A range that must give one value per partner in the same shape as `like`. */
-export function pairedCells(argument: Cell, field: string, like: Cells, likeField: string, rule: string, address?: string): Cells {
+export function pairedCells(
+  argument: Cell,
+  field: string,
+  like: Cells,
+  likeField: string,
+  rule: string,
+  address?: string,
+): Cells {
   const cells = cellsOf(argument, address);
   if (cells.rows !== like.rows || cells.columns !== like.columns) {
     throw new RuleError(
       "size-mismatch",
       { field },
-      `is ${shapeOf(cells)} but ${likeField} is ${shapeOf(like)}; give one value per partner, in the same shape`,
+      `is ${shapeOf(cells)} but ${likeField} is ${shapeOf(like)}; give one value for each cell of ${likeField}, in the same shape`,
       rule,
     );
   }
@@ -70,10 +77,17 @@ export interface Weighted {
  */
 export function readWeighted(weights: Cell, quality: Cell, include: Cell, addresses: Addresses, at: number): Weighted {
   const cells = cellsOf(weights, addresses[at]);
-  const flags = isOmitted(include) ? undefined : pairedCells(include, "include", cells, "weights", "§2", addresses[at + 2]);
+  const flags = isOmitted(include)
+    ? undefined
+    : pairedCells(include, "include", cells, "weights", "§2", addresses[at + 2]);
   const included = cells.values.map((_, i) => i).filter((i) => flags === undefined || readFlag(flags, i));
   if (included.length === 0) {
-    throw new RuleError("empty", { field: "include" }, "leaves out every partner, so there is no one to split between", "§2");
+    throw new RuleError(
+      "empty",
+      { field: "include" },
+      "leaves out every partner, so there is no one to split between",
+      "§2",
+    );
   }
   const only = (c: Cells): Cells => ({
     ...c,
@@ -91,7 +105,12 @@ export function readWeighted(weights: Cell, quality: Cell, include: Cell, addres
     cells,
     included,
     ...read,
-    quality: readNumbers(only(factors), { field: "quality", rule: "§2", nonNegative: true, blank: { value: new Decimal(1) } }),
+    quality: readNumbers(only(factors), {
+      field: "quality",
+      rule: "§2",
+      nonNegative: true,
+      blank: { value: new Decimal(1) },
+    }),
   };
 }
 

@@ -123,7 +123,8 @@ export function readCell(value: Cell, options: ReadOptions, index?: number, addr
     return d;
   }
   if (typeof value === "boolean") return fail("not-a-number", `is ${value ? "TRUE" : "FALSE"}, not a number`);
-  if (typeof value === "string") return fail("not-a-number", `is text ("${value}"), not a number; retype it as a number`);
+  if (typeof value === "string")
+    return fail("not-a-number", `is text ("${value}"), not a number; retype it as a number`);
   if (isErrorValue(value)) return fail("not-a-number", `is the Excel error ${value.code}; correct that cell first`);
   return fail("not-a-number", `is not a number (${String(value)})`);
 }
@@ -137,7 +138,12 @@ export function isOmitted(value: unknown): value is null | undefined {
 export function readWhole(value: Cell, field: string, min: number, max: number, rule: string): number {
   const d = readCell(value, { field, rule });
   if (!d.isInteger() || d.lessThan(min) || d.greaterThan(max)) {
-    throw new RuleError("bad-choice", { field }, `must be a whole number from ${min} to ${max} (got ${d.toString()})`, rule);
+    throw new RuleError(
+      "bad-choice",
+      { field },
+      `must be a whole number from ${min} to ${max} (got ${d.toString()})`,
+      rule,
+    );
   }
   return d.toNumber();
 }
@@ -146,7 +152,12 @@ export function readWhole(value: Cell, field: string, min: number, max: number, 
  * One of a list of text choices (a view, a cause), in any case and spacing; blank or omitted
  * gives undefined so the caller can apply its default.
  */
-export function readChoice<T extends string>(value: Cell, field: string, choices: readonly T[], rule: string): T | undefined {
+export function readChoice<T extends string>(
+  value: Cell,
+  field: string,
+  choices: readonly T[],
+  rule: string,
+): T | undefined {
   if (isBlank(value)) return undefined;
   const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
   const found = choices.find((c) => c === text);
@@ -177,7 +188,8 @@ function columnNumber(letters: string): number {
 /** 3 → "C", 27 → "AA". */
 export function columnLetters(column: number): string {
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

@@ -21,7 +21,9 @@ export function toExcelError(error: unknown, name: string): CustomFunctions.Erro
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof RuleError) return invalidValue(error.message);
   const detail = error instanceof Error ? error.message : String(error);
-  return invalidValue(`SHARED.${name} failed unexpectedly (${detail}); please report it with the inputs that caused it`);
+  return invalidValue(
+    `SHARED.${name} failed unexpectedly (${detail}); please report it with the inputs that caused it`,
+  );
 }
 
 /** Runs a function's body, turning anything it throws into the error Excel shows. */

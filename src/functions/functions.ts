@@ -89,8 +89,17 @@ export function apportion(
     const lines =
       w.quality === undefined
         ? apportionByWeights(total, w.names, w.weights, { decimals: places, field: "weights" }).lines
-        : apportionOnBasis(total, demand(w.names, w.weights, w.quality), { kind: "demand" }, { decimals: places }).lines;
-    return inShape(w.cells, numbers(spread(w, lines.map((l) => l.amount))));
+        : apportionOnBasis(total, demand(w.names, w.weights, w.quality), { kind: "demand" }, { decimals: places })
+            .lines;
+    return inShape(
+      w.cells,
+      numbers(
+        spread(
+          w,
+          lines.map((l) => l.amount),
+        ),
+      ),
+    );
   });
 }
 
@@ -226,13 +235,23 @@ export function variance(
     const names = partnerNames(expected);
     const costs = readNumbers(expected, { field: "expected_costs", rule: "§3" });
     const why = readChoice(cause, "cause", CAUSES, "§3");
-    if (why === undefined) throw new RuleError("missing", { field: "cause" }, `is blank; give one of ${CAUSES.join(", ")}`, "§3");
+    if (why === undefined)
+      throw new RuleError("missing", { field: "cause" }, `is blank; give one of ${CAUSES.join(", ")}`, "§3");
     const when = readChoice(year, "year", WHEN, "§3") ?? "in-year";
-    const needsResponsible = why === "specification" || why.startsWith("indirect");
-    const who =
-      needsResponsible && !isOmitted(responsible) && !isBlank(responsible)
-        ? names[readWhole(responsible, "responsible", 1, names.length, "§3") - 1]
-        : undefined;
+    // Only a specification change or a host's indirect cost has a responsible partner.
+    let who: string | undefined;
+    if (why === "specification" || why.startsWith("indirect")) {
+      if (isOmitted(responsible) || isBlank(responsible)) {
+        const whose = why === "specification" ? "the partner that changed its specification" : "the host partner";
+        throw new RuleError(
+          "missing",
+          { field: "responsible" },
+          `is blank; give the position (1 to ${names.length}) of ${whose} in expected_costs`,
+          "§3",
+        );
+      }
+      who = names[readWhole(responsible, "responsible", 1, names.length, "§3") - 1];
+    }
     const result = attributeVariance(
       {
         amount,
@@ -371,7 +390,12 @@ function partnerName(value: Cell, index: number, address: string | undefined): s
   if (typeof value === "string" && value.trim() !== "") return value.trim();
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   const what = isBlank(value) ? "is blank" : `is ${describe(value)}`;
-  throw new RuleError("missing", { field: "partners", index, partner: address }, `${what}; give each partner's name`, "§2");
+  throw new RuleError(
+    "missing",
+    { field: "partners", index, partner: address },
+    `${what}; give each partner's name`,
+    "§2",
+  );
 }
 
 /** Days from Excel's day 0 (for dates from March 1900 on) to 1 January 1970. */
