@@ -38,7 +38,9 @@ describe("manifest.xml", () => {
   test("declares the SHARED custom-functions namespace and Excel requirement sets", () => {
     expect(manifest).toMatch(/<ExtensionPoint xsi:type="CustomFunctions">/);
     expect(manifest).toMatch(/<bt:String id="Functions\.Namespace" DefaultValue="SHARED"\/>/);
-    expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.1"\/>/);
+    // 1.3: the functions ask for their arguments' addresses (Invocation.parameterAddresses) and
+    // throw CustomFunctions.Error with messages (1.2); a host without them must not load the add-in.
+    expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.3"\/>/);
     expect(manifest).toMatch(/<Host Name="Workbook"\/>/);
   });
 
