@@ -1,82 +1,14 @@
 /**
- * `npm run bench`: speed of the exact engine against a naive floating-point split, measured in
- * the same run on the same data so the ratio holds on a shared, noisy machine. Figures are
- * rates and ratios, not pass/fail thresholds.
+ * `npm run bench`: the exact split engine against a naive floating-point split (split.ts), and the
+ * Excel-facing SHARED.APPORTION adapter against the engine alone (functions.ts). Each compares in
+ * the same run on the same data, so the ratios hold on a shared, noisy machine. Figures are rates
+ * and ratios, not pass/fail thresholds.
+ *
+ * BENCH_LINES: cost lines for the split benchmark (100,000). BENCH_CALLS: APPORTION calls (10,000).
  */
-import { Amount, Decimal, SplitDetail, prepareSplit, split } from "../src/engine";
+import { benchFunctions } from "./functions";
+import { benchSplit } from "./split";
 
-const LINES = Number(process.env.BENCH_LINES ?? 100_000);
-const PARTNERS = 10;
-
-/** A small deterministic generator (mulberry32), so every run splits the same lines. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20111);
-// Cost lines from 1p to £10m in pence, as strings (how amounts arrive from a workbook).
-const amountsPence = Array.from({ length: LINES }, () => Math.floor(rand() * 1e9) + 1);
-const amounts = amountsPence.map((p) => new Decimal(p).dividedBy(100));
-// Demand weights with up to two decimal places (FTE-like), one set for the service.
-const weights = Array.from({ length: PARTNERS }, () => new Decimal(Math.floor(rand() * 10000) + 1).dividedBy(100));
-const weightNumbers = weights.map((w) => w.toNumber());
-
-/** The hand-built workbook: ROUND(amount * w / SUM(w), 2) per cell, in binary floating point. */
-function naive(): { ms: number; pennyErrors: number } {
-  const sumW = weightNumbers.reduce((a, b) => a + b, 0);
-  let pennyErrors = 0;
-  const start = process.hrtime.bigint();
-  for (const pence of amountsPence) {
-    const amount = pence / 100;
-    let total = 0;
-    for (const w of weightNumbers) total += Math.round(((amount * w) / sumW) * 100) / 100;
-    if (Math.round(total * 100) !== pence) pennyErrors++;
-  }
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, pennyErrors };
-}
-
-/** The engine; `splitter` given: the weights checked and scaled once for all lines. */
-function exact(splitter?: (amount: Amount) => SplitDetail): { ms: number; pennyErrors: number } {
-  let pennyErrors = 0;
-  const start = process.hrtime.bigint();
-  for (const amount of amounts) {
-    const parts = splitter ? splitter(amount).parts : split(amount, weights);
-    let total = new Decimal(0);
-    for (const p of parts) total = total.plus(p);
-    if (!total.equals(amount)) pennyErrors++;
-  }
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, pennyErrors };
-}
-
-function rate(ms: number): string {
-  return `${Math.round((LINES * PARTNERS) / (ms / 1000)).toLocaleString("en-GB")} allocations/s`;
-}
-
-// One warm-up pass of each on a slice, so neither is measured while the JIT is cold.
-naive();
-exact();
-
-const n = naive();
-const e = exact();
-const p = exact(prepareSplit(weights));
-console.log(
-  `Split ${LINES.toLocaleString("en-GB")} cost lines × ${PARTNERS} partners = ${(LINES * PARTNERS).toLocaleString("en-GB")} allocations`,
-);
-console.log(
-  `  naive float ROUND  : ${rate(n.ms)}  (${n.ms.toFixed(0)} ms; lines not summing to the amount: ${n.pennyErrors.toLocaleString("en-GB")})`,
-);
-console.log(
-  `  exact, split()     : ${rate(e.ms)}  (${e.ms.toFixed(0)} ms; lines not summing to the amount: ${e.pennyErrors})`,
-);
-console.log(
-  `  exact, weights once: ${rate(p.ms)}  (${p.ms.toFixed(0)} ms; lines not summing to the amount: ${p.pennyErrors})`,
-);
-console.log(
-  `  time ratio exact/naive: ${(e.ms / n.ms).toFixed(1)} (split per line), ${(p.ms / n.ms).toFixed(1)} (weights once)`,
-);
+benchSplit(Number(process.env.BENCH_LINES ?? 100_000));
+console.log();
+benchFunctions(Number(process.env.BENCH_CALLS ?? 10_000));
