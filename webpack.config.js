@@ -5,6 +5,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const fs = require("fs");
 const path = require("path");
+const { functionReferenceFromFile } = require("./scripts/help-page");
 
 const urlDev = "https://localhost:3000/";
 // Where the production build will be hosted: set ADDIN_URL when building for deployment.
@@ -34,17 +35,22 @@ async function getHttpsOptions() {
 }
 
 /**
- * The metadata plugin writes an empty file when the functions file defines no function yet, and
- * Excel cannot parse that; an empty list is what it expects.
+ * functions.json carries each function's help link (@helpurl https://localhost:3000/help.html#…);
+ * a production build points them at ADDIN_URL, as it does the manifest's URLs.
  */
-class EmptyFunctionsMetadata {
+class RewriteUrls {
+  constructor(file, from, to) {
+    Object.assign(this, { file, from, to });
+  }
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("EmptyFunctionsMetadata", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "EmptyFunctionsMetadata", stage: 1000 }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (asset && asset.source.size() === 0) {
-          compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource('{ "functions": [] }\n'));
-        }
+    const name = "RewriteUrls";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE;
+      compilation.hooks.processAssets.tap({ name, stage }, () => {
+        const asset = compilation.getAsset(this.file);
+        if (!asset) return;
+        const text = asset.source.source().toString().split(this.from).join(this.to);
+        compilation.updateAsset(this.file, new compiler.webpack.sources.RawSource(text));
       });
     });
   }
@@ -52,10 +58,13 @@ class EmptyFunctionsMetadata {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // `--env functionsOnly` builds the functions and their help without the task pane: the
+  // bundle test (test/functions/bundle.test.ts) uses it to build in seconds.
+  const functionsOnly = Boolean(env.functionsOnly);
   return {
     devtool: "source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      ...(functionsOnly ? {} : { taskpane: "./src/taskpane/index.tsx" }),
       functions: "./src/functions/functions.ts",
     },
     output: {
@@ -75,18 +84,27 @@ module.exports = async (env, options) => {
     performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new EmptyFunctionsMetadata(),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
+      ...(dev ? [] : [new RewriteUrls("functions.json", urlDev, urlProd)]),
+      ...(functionsOnly
+        ? []
+        : [
+            new HtmlWebpackPlugin({
+              filename: "taskpane.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["taskpane"],
+            }),
+          ]),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",
         chunks: ["functions"],
       }),
-      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        template: "./src/help/help.html",
+        chunks: [],
+        templateParameters: { functionReference: functionReferenceFromFile(path.resolve(__dirname, "README.md")) },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
