@@ -35,22 +35,24 @@ async function getHttpsOptions() {
 }
 
 /**
- * functions.json carries each function's help link (@helpurl https://localhost:3000/help.html#…);
- * a production build points them at ADDIN_URL, as it does the manifest's URLs.
+ * A production build points the development URLs in the built files at ADDIN_URL: the manifest's
+ * and each function's help link in functions.json (@helpurl https://localhost:3000/help.html#…).
  */
 class RewriteUrls {
-  constructor(file, from, to) {
-    Object.assign(this, { file, from, to });
+  constructor(files, from, to) {
+    Object.assign(this, { files, from, to });
   }
   apply(compiler) {
     const name = "RewriteUrls";
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE;
       compilation.hooks.processAssets.tap({ name, stage }, () => {
-        const asset = compilation.getAsset(this.file);
-        if (!asset) return;
-        const text = asset.source.source().toString().split(this.from).join(this.to);
-        compilation.updateAsset(this.file, new compiler.webpack.sources.RawSource(text));
+        for (const file of this.files) {
+          const asset = compilation.getAsset(file);
+          if (!asset) continue;
+          const text = asset.source.source().toString().split(this.from).join(this.to);
+          compilation.updateAsset(file, new compiler.webpack.sources.RawSource(text));
+        }
       });
     });
   }
@@ -84,7 +86,7 @@ module.exports = async (env, options) => {
     performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      ...(dev ? [] : [new RewriteUrls("functions.json", urlDev, urlProd)]),
+      ...(dev ? [] : [new RewriteUrls(["manifest.xml", "functions.json"], urlDev, urlProd)]),
       ...(functionsOnly
         ? []
         : [
@@ -108,11 +110,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd)),
-          },
+          { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
     ],

@@ -34,4 +34,4 @@ function functionReferenceFromFile(readmePath) {
   return functionReferenceHtml(fs.readFileSync(readmePath, "utf8"));
 }
 
-module.exports = { functionReferenceMarkdown, functionReferenceHtml, functionReferenceFromFile };
+module.exports = { functionReferenceFromFile };

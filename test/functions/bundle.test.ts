@@ -12,6 +12,8 @@ import os from "os";
 import path from "path";
 import vm from "vm";
 import { split } from "../../src/engine";
+import { asNumbers } from "./cell-values";
+import type { FunctionMetadata } from "./hyperformula";
 import { ExcelError, excelErrorOf, makeRuntime, Runtime } from "./runtime";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -29,18 +31,8 @@ const CONTRACT: Record<string, string[]> = {
   BREAKEVEN: ["net", "years"],
 };
 
-interface Metadata {
-  id: string;
-  name: string;
-  description: string;
-  helpUrl: string;
-  parameters: { name: string; description: string; dimensionality?: string; optional?: boolean }[];
-  result: { dimensionality?: string };
-  options?: { requiresParameterAddresses?: boolean };
-}
-
 let out: string;
-let functions: Metadata[];
+let functions: FunctionMetadata[];
 let runtime: Runtime;
 
 beforeAll(() => {
@@ -50,8 +42,9 @@ beforeAll(() => {
     [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "functionsOnly", "--output-path", out],
     { cwd: ROOT, env: { ...process.env, ADDIN_URL }, stdio: "pipe" },
   );
-  functions = (JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: Metadata[] })
-    .functions;
+  functions = (
+    JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: FunctionMetadata[] }
+  ).functions;
   runtime = makeRuntime();
   // Only CustomFunctions: anything else the bundle reached for would be a ReferenceError here.
   const context = vm.createContext({ CustomFunctions: runtime });
@@ -96,6 +89,10 @@ test("each help link points at the hosted help page and its own section of it", 
     expect(f.helpUrl).toBe(`${ADDIN_URL}help.html#${f.id.toLowerCase()}`);
     expect(anchors.has(f.id.toLowerCase())).toBe(true);
   }
+  // The manifest's URLs are rewritten the same way.
+  const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+  expect(manifest).toContain(`${ADDIN_URL}functions.json`);
+  expect(manifest).not.toContain("https://localhost:3000/");
   // The section under each anchor is that function's reference, with its example.
   expect(help).toMatch(/<h3 id="?apportion"?>SHARED\.APPORTION\(amount, weights/);
 });
@@ -104,7 +101,7 @@ test("a function called inside the bare context gives the engine's split, and it
   const apportion = runtime.registered.get("APPORTION")!;
   const invocation = { parameterAddresses: ["Budget!A1", "Budget!B2:D2"] };
   const parts = apportion(100, [[1, 1, 1]], null, null, null, invocation);
-  expect(parts).toEqual([split(100, [1, 1, 1]).map((d) => d.toNumber())]);
+  expect(parts).toEqual([asNumbers(split(100, [1, 1, 1]))]);
   const error = excelErrorOf(() => apportion(100, [[1, -5, 1]], null, null, null, invocation)) as ExcelError;
   expect(error.code).toBe("#VALUE!");
   expect(error.message).toBe("weights: item 2 (Budget!C2) is negative (-5) (RULES.md §2)");

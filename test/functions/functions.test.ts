@@ -25,15 +25,11 @@ import {
   variance,
 } from "../../src/functions/functions";
 import { toExcelError } from "../../src/functions/excel-errors";
+import { asNumbers, exactSum } from "./cell-values";
 import { ExcelError, at, excelErrorOf, installRuntime } from "./runtime";
 
 installRuntime();
 const none = at();
-
-/** Exact sum of Excel numbers, through their decimal digits. */
-const exactSum = (values: readonly unknown[]): Decimal =>
-  values.reduce<Decimal>((acc, v) => acc.plus(new Decimal(String(v))), new Decimal(0));
-const asNumbers = (values: readonly Decimal[]): number[] => values.map((d) => d.toNumber());
 
 /** Expects the call to give Excel this error code and exactly this message. */
 function expectExcelError(call: () => unknown, code: string, message: string): void {

@@ -36,10 +36,11 @@ interface Call {
   args: Ast[];
 }
 
-export const FUNCTIONS_FILE = "src/functions/functions.ts";
+const FUNCTIONS_FILE = "src/functions/functions.ts";
 
 interface Parameter {
   name: string;
+  description: string;
   dimensionality?: "scalar" | "matrix";
   optional?: boolean;
 }
@@ -54,7 +55,7 @@ export interface FunctionMetadata {
 }
 
 /** What Excel would read from functions.json, and which exported function each id calls. */
-export async function functionsMetadata(): Promise<{ functions: FunctionMetadata[]; names: Map<string, string> }> {
+async function functionsMetadata(): Promise<{ functions: FunctionMetadata[]; names: Map<string, string> }> {
   const generated = await generateCustomFunctionsMetadata(FUNCTIONS_FILE);
   if (generated.errors.length > 0) throw new Error(generated.errors.join("\n"));
   const { functions } = JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] };
@@ -95,8 +96,14 @@ function firstError(v: Value): CellError | undefined {
   return undefined;
 }
 
-/** Registers SHARED.<id> for every function in the metadata; returns the registered names. */
-export async function registerSharedFunctions(): Promise<string[]> {
+let registration: Promise<string[]> | undefined;
+/** Registers SHARED.<id> for every function in the metadata (once); returns the registered names. */
+export function registerSharedFunctions(): Promise<string[]> {
+  registration ??= register();
+  return registration;
+}
+
+async function register(): Promise<string[]> {
   installRuntime();
   const { functions, names } = await functionsMetadata();
   const implemented: ImplementedFunctions = {};
@@ -178,8 +185,6 @@ export async function registerSharedFunctions(): Promise<string[]> {
   Object.assign(SharedFunctions.prototype, methods);
 
   const translations = Object.fromEntries(Object.keys(implemented).map((n) => [n, n]));
-  if (HyperFormula.getRegisteredFunctionNames("enGB").includes(Object.keys(implemented)[0]))
-    HyperFormula.unregisterFunctionPlugin(SharedFunctions);
   HyperFormula.registerFunctionPlugin(SharedFunctions, { enGB: translations });
   return Object.keys(implemented);
 }

@@ -18,12 +18,8 @@ import {
   shares,
   split,
 } from "../../src/engine";
+import { asNumbers as numbers, exactSum } from "./cell-values";
 import { registerSharedFunctions, workbook } from "./hyperformula";
-
-const numbers = (values: readonly Decimal[]): number[] => values.map((d) => d.toNumber());
-/** Exact sum of cell values, through their decimal digits. */
-const exactSum = (values: readonly CellValue[]): Decimal =>
-  values.reduce<Decimal>((acc, v) => acc.plus(new Decimal(String(v))), new Decimal(0));
 
 let registered: string[];
 beforeAll(async () => {
