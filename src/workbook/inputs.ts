@@ -1,0 +1,178 @@
+/**
+ * What the add-in reads from a finance team's workbook (the input template, documented in the
+ * README): Budget, FTE, Rules, and optional Drivers and Tracker sheets. Reading (read/) turns
+ * the sheets into these; planning (plan/) turns these into the output sheets. Every value keeps
+ * the cell it came from, so an output formula can refer to it and an error can name it.
+ */
+import type { Basis, Decimal, IndirectPolicy, SavingKind, YearLabel } from "../engine";
+import type { CellRef } from "./grid";
+
+/** Money columns are in pounds, or in thousands of pounds where the header or title says £000 / £k. */
+export type Units = "pounds" | "thousands";
+
+/** A value read from a cell, with the cell. Money is already in pounds (× 1000 for £000s). */
+export interface FromCell<T> {
+  value: T;
+  at: CellRef;
+}
+
+/** A money value from a cell: `value` in pounds; `units` says whether the cell holds £ or £000s. */
+export interface MoneyCell extends FromCell<Decimal> {
+  units: Units;
+}
+
+/** One Budget line: a partner's stand-alone budget for (part of) a service. */
+export interface BudgetLine {
+  partner: string;
+  service: string;
+  baseline: MoneyCell;
+  costCentre?: string;
+  description?: string;
+  category?: string;
+}
+
+export interface BudgetSheet {
+  sheet: string;
+  /** long: a row per partner and service line; wide: a row per service, a column per partner. */
+  layout: "long" | "wide";
+  units: Units;
+  /** 1-based row of the column headings. */
+  headerRow: number;
+  lines: BudgetLine[];
+}
+
+export interface FteLine {
+  partner: string;
+  service: string;
+  fte: FromCell<Decimal>;
+  cost?: MoneyCell;
+  manager?: boolean;
+}
+
+export interface FteSheet {
+  sheet: string;
+  headerRow: number;
+  lines: FteLine[];
+}
+
+/** A partner named in a Rules row, and the financial year it joins the service (absent: from the start). */
+export interface RulePartner {
+  partner: string;
+  joins?: YearLabel;
+}
+
+/** One Rules row: how one service is shared. */
+export interface ServiceRule {
+  service: string;
+  /** The Rules row (its Service cell), for messages and the audit trail. */
+  at: CellRef;
+  /** The partners taking part; absent (blank cell) = every partner with a budget for the service. */
+  partners?: FromCell<RulePartner[]>;
+  basis: FromCell<Basis>;
+  /** The combined service's ongoing cost, or… */
+  newCost?: MoneyCell;
+  /** …a target reduction on the partners' total baseline, as a fraction (20% = 0.2). */
+  reduction?: FromCell<Decimal>;
+  /** One-off transitional cost (redundancy, set-up), shared by net reduction (RULES.md §4). */
+  transitional?: MoneyCell;
+  /** Phasing over years as fractions summing to 1 (from text such as "10%, 45%, 45%"), or… */
+  phasing?: FromCell<Decimal[]>;
+  /** …the month (1–12) the full saving starts in the first year (part-year effect). Neither: 100% in the first year. */
+  startMonth?: FromCell<number>;
+  firstYear: FromCell<YearLabel>;
+  kind: FromCell<SavingKind>;
+  /** Gain share owed to a third party, as a fraction of the partnership's saving (10% = 0.1). */
+  gainShare?: FromCell<Decimal>;
+  host?: FromCell<string>;
+  variancePolicy: FromCell<IndirectPolicy>;
+}
+
+export interface RulesSheet {
+  sheet: string;
+  headerRow: number;
+  units: Units;
+  rules: ServiceRule[];
+}
+
+/** One Drivers line: a partner's demand for a service, and any other named measure. */
+export interface DriverLine {
+  service: string;
+  partner: string;
+  quantity?: FromCell<Decimal>;
+  /** Quality factor; absent (blank) = 1. */
+  quality?: FromCell<Decimal>;
+  /** Other measure columns by their heading as written (e.g. "Population"). */
+  measures: Record<string, FromCell<Decimal>>;
+}
+
+export interface DriversSheet {
+  sheet: string;
+  headerRow: number;
+  /** The other measure columns' headings, in sheet order. */
+  measures: string[];
+  lines: DriverLine[];
+}
+
+export interface TrackerLine {
+  service: string;
+  partner: string;
+  year: FromCell<YearLabel>;
+  /** Absent = blank: not yet reported. */
+  achieved?: MoneyCell;
+}
+
+export interface TrackerSheet {
+  sheet: string;
+  headerRow: number;
+  units: Units;
+  lines: TrackerLine[];
+}
+
+/** Everything read from the workbook, all of it checked. */
+export interface Inputs {
+  budget: BudgetSheet;
+  fte?: FteSheet;
+  rules: RulesSheet;
+  drivers?: DriversSheet;
+  tracker?: TrackerSheet;
+}
+
+/**
+ * The input template: each sheet's name and the column headings accepted for each field (matched
+ * ignoring case, spaces, punctuation and a unit such as "£" or "(£000)"). The README documents it.
+ */
+export const SHEET_NAMES = {
+  budget: ["Budget", "Budgets", "Baseline", "Baselines"],
+  fte: ["FTE", "Staff", "Staffing", "Establishment"],
+  rules: ["Rules", "Rule", "Sharing rules", "Services"],
+  drivers: ["Drivers", "Driver", "Demand"],
+  tracker: ["Tracker", "Tracking", "Realisation", "Benefits"],
+} as const;
+
+export const HEADINGS = {
+  partner: ["Partner", "Council", "Borough", "Authority"],
+  service: ["Service", "Service line", "Service area"],
+  baseline: ["Baseline", "Budget", "Net budget", "Original net budget", "Stand-alone budget", "Amount"],
+  costCentre: ["Cost centre", "Cost center", "CC"],
+  description: ["Description", "Detail"],
+  category: ["Category", "Subjective", "Type"],
+  fte: ["FTE", "Full-time equivalent", "Staff"],
+  cost: ["Cost", "Staff cost", "Salary cost"],
+  manager: ["Manager", "Manager flag", "Is manager"],
+  partners: ["Partners", "Partners taking part", "Councils"],
+  basis: ["Basis", "Apportionment basis", "Split by"],
+  newCost: ["New cost", "Combined cost", "Ongoing cost", "New ongoing cost"],
+  reduction: ["Reduction", "Reduction %", "Target reduction", "Target reduction %"],
+  transitional: ["Transitional cost", "One-off cost", "Transition cost"],
+  phasing: ["Phasing"],
+  startMonth: ["Start month"],
+  firstYear: ["First year", "Start year", "From"],
+  kind: ["Kind", "Savings kind", "Saving kind"],
+  gainShare: ["Gain share", "Gain share %"],
+  host: ["Host", "Host partner"],
+  variancePolicy: ["Variance policy", "Indirect variance"],
+  quantity: ["Quantity", "Demand"],
+  quality: ["Quality", "Quality factor"],
+  year: ["Year", "Financial year"],
+  achieved: ["Achieved", "Actual", "Achieved saving"],
+} as const;

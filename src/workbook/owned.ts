@@ -1,0 +1,73 @@
+/**
+ * The add-in writes only to sheets it created. Each output sheet carries a marker in cell A2
+ * ("Made by the Shared Services add-in (attribution) …"); a sheet with the marker is the add-in's
+ * own and is replaced on the next run; any other sheet is the user's and is never touched, even
+ * when it has the name the add-in would use, in which case the output takes the next free name.
+ */
+import type { OutputRole, SheetPlan } from "./plan/types";
+import type { CellValue } from "./grid";
+
+export const MARKER_CELL = "A2";
+const PREFIX = "Made by the Shared Services add-in (";
+
+/** The marker text for a sheet of `role`, written in A2 as plain text. */
+export function markerText(role: OutputRole, when: string): string {
+  return `${PREFIX}${role}) on ${when}. It replaces this sheet each time it runs: keep your own work on other sheets.`;
+}
+
+/** The role of an add-in sheet, from its A2 value; undefined for a user's sheet. */
+export function ownedRole(a2: CellValue | undefined): OutputRole | undefined {
+  if (typeof a2 !== "string" || !a2.startsWith(PREFIX)) return undefined;
+  const role = a2.slice(PREFIX.length, a2.indexOf(")", PREFIX.length));
+  return (["attribution", "savings-profile", "realisation", "audit"] as const).find((r) => r === role);
+}
+
+export interface ExistingSheet {
+  name: string;
+  /** The value of its A2 cell. */
+  a2: CellValue | undefined;
+}
+
+export interface Placement {
+  /** The name each planned sheet gets, in plan order. */
+  names: string[];
+  /** Of those, the add-in's own sheets from an earlier run: clear and rewrite them in place, so
+   * formulas on the user's sheets that refer to them keep working. */
+  reuse: string[];
+  /** The add-in's own sheets this run does not produce (a Realisation sheet once the Tracker has gone): delete. */
+  remove: string[];
+  /** Planned sheets that could not take their usual name because a user's sheet has it. */
+  renamed: { role: OutputRole; wanted: string; name: string }[];
+}
+
+const key = (name: string): string => name.toLocaleLowerCase("en-GB"); // Excel sheet names ignore case
+
+/**
+ * Where the planned sheets go: each reuses the add-in's sheet of the same role from an earlier run,
+ * or takes its usual name, or, when a user's sheet has that name, "Attribution (2)", "(3)"…
+ */
+export function placeSheets(
+  existing: readonly ExistingSheet[],
+  sheets: readonly Pick<SheetPlan, "role" | "name">[],
+): Placement {
+  const owned = existing.filter((s) => ownedRole(s.a2) !== undefined);
+  const taken = new Set(existing.map((s) => key(s.name)));
+  const names: string[] = [];
+  const reuse: string[] = [];
+  const renamed: Placement["renamed"] = [];
+  for (const sheet of sheets) {
+    const earlier = owned.find((s) => ownedRole(s.a2) === sheet.role && !reuse.includes(s.name));
+    if (earlier) {
+      names.push(earlier.name);
+      reuse.push(earlier.name);
+      continue;
+    }
+    let name = sheet.name;
+    for (let n = 2; taken.has(key(name)); n++) name = `${sheet.name} (${n})`;
+    taken.add(key(name));
+    names.push(name);
+    if (name !== sheet.name) renamed.push({ role: sheet.role, wanted: sheet.name, name });
+  }
+  const remove = owned.map((s) => s.name).filter((name) => !reuse.includes(name));
+  return { names, reuse, remove, renamed };
+}

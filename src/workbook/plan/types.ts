@@ -1,0 +1,79 @@
+/**
+ * The output as a plan: sheets, cells, formulas and formats, built in pure code and rendered by
+ * two thin adapters (src/office for Excel, src/xlsx for .xlsx files). Amounts stay Decimal here;
+ * the adapters turn them into numbers at the Excel boundary.
+ */
+import type { Decimal } from "../../engine";
+import type { ErrorCell } from "../grid";
+
+/** How a cell looks. Each adapter maps a style to a number format and font. */
+export type CellStyle =
+  | "title" // the sheet's heading, bold and larger
+  | "marker" // the "made by the add-in" line under the title, grey italic
+  | "header" // column headings, bold with a bottom border
+  | "text"
+  | "money" // #,##0.00
+  | "total" // money, bold with a top border
+  | "percent" // 0.00%
+  | "share" // 0.0000% (a partner's share of the weights)
+  | "number" // up to 4 decimal places (weights, FTE, quantities)
+  | "note" // italic explanatory text
+  | "good" // RAG green
+  | "warn" // RAG amber
+  | "bad"; // RAG red
+
+/** What a formula's cell shows once calculated. */
+export type CalculatedValue = Decimal | string | boolean | ErrorCell;
+
+export type PlanCell =
+  /** Text, always written as text: never taken as a formula, whatever it starts with. */
+  | { kind: "text"; text: string; style?: CellStyle }
+  | { kind: "number"; value: Decimal; style?: CellStyle }
+  /**
+   * A formula in Excel's English A1 form with the leading "=", e.g. "=SUM(H6:H8)" or
+   * "=SHARED.APPORTION(I9,E6:E8)". `value` is what the engine computed for it, stored with it so
+   * the workbook reads correctly before the add-in loads.
+   */
+  | { kind: "formula"; formula: string; value: CalculatedValue; style?: CellStyle }
+  /**
+   * A dynamic-array formula whose results spill from this cell over `values` (rows × columns,
+   * values[0][0] is this cell's own). The cells it spills into are left undefined in the plan.
+   */
+  | { kind: "spill"; formula: string; values: CalculatedValue[][]; style?: CellStyle };
+
+export interface ChartPlan {
+  kind: "line" | "column";
+  title: string;
+  /** Ranges on the same sheet, e.g. "C5:H5" for the categories (years) and each series' values. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left cell of the chart, e.g. "K4". */
+  at: string;
+}
+
+/** The output sheets the add-in owns. */
+export type OutputRole = "attribution" | "savings-profile" | "realisation" | "audit";
+
+export interface SheetPlan {
+  role: OutputRole;
+  /** The name to use when free, e.g. "Attribution". */
+  name: string;
+  /** Rows from row 1, cells from column A; undefined = leave blank (or a spill's area). */
+  rows: (PlanCell | undefined)[][];
+  /** Column widths in characters, from column A. */
+  widths?: number[];
+  /** Rows kept in view at the top (the headings). */
+  freezeRows?: number;
+  charts?: ChartPlan[];
+}
+
+export interface Plan {
+  /** In order; each name is final (see owned.ts placeSheets). */
+  sheets: SheetPlan[];
+  /** Of the sheets' names, those that are the add-in's own from an earlier run: clear them and write in place. */
+  reuse: string[];
+  /** The add-in's own sheets from an earlier run that this run does not produce: delete them. */
+  remove: string[];
+  /** A few lines for the command line and task pane: what was written, totals, warnings. */
+  summary: string[];
+}
