@@ -1,0 +1,243 @@
+/**
+ * The Attribution sheet: for each service, one row per partner with its basis, weight, share,
+ * baseline, share of the combined cost and of any gain share, saving and share of the
+ * transitional cost, then the service's total row, which holds the amounts being split. Cells
+ * that apply a rule are live =SHARED.* formulas over the input cells (RULES.md §1, §2, §4, §5).
+ */
+import { Decimal, ZERO, basisName } from "../../engine";
+import { refText } from "../grid";
+import type { MoneyCell } from "../inputs";
+import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
+import type { ServiceResult } from "./services";
+import type { SheetPlan } from "./types";
+
+export const ATTRIBUTION_COLUMNS = {
+  service: 1,
+  partner: 2,
+  joins: 3,
+  basis: 4,
+  weight: 5,
+  quality: 6,
+  share: 7,
+  baseline: 8,
+  cost: 9,
+  gainShare: 10,
+  saving: 11,
+  savingRate: 12,
+  transitional: 13,
+} as const;
+const C = ATTRIBUTION_COLUMNS;
+
+const HEADINGS = [
+  "Service",
+  "Partner",
+  "Joins",
+  "Basis",
+  "Weight",
+  "Quality factor",
+  "Share",
+  "Baseline £",
+  "Cost share £",
+  "Gain share £",
+  "Saving £",
+  "Saving %",
+  "Transitional cost £",
+];
+
+export const FIRST_BLOCK_ROW = 6;
+
+/** Where each service's rows are, for the other sheets' formulas. */
+export interface AttributionLayout {
+  /** Per service (in order): the first partner row and the total row. */
+  blocks: { firstRow: number; totalRow: number }[];
+}
+
+const BLANK_RATE = "";
+const rateOf = (part: Decimal, whole: Decimal): Decimal | string =>
+  whole.isZero() ? BLANK_RATE : part.dividedBy(whole);
+
+/** A money input cell as a formula body: Budget!C5, or Budget!C5*1000 for a £000s sheet. */
+export function moneyRef(cell: MoneyCell): string {
+  return cell.units === "thousands" ? `${refText(cell.at)}*1000` : refText(cell.at);
+}
+
+export function attributionSheet(
+  name: string,
+  services: readonly ServiceResult[],
+  header: { marker: string; source: string },
+): { sheet: SheetPlan; layout: AttributionLayout } {
+  const b = new SheetBuilder("attribution", name);
+  b.text(1, 1, "Attribution of costs and savings", "title");
+  b.text(2, 1, header.marker, "marker");
+  b.text(
+    3,
+    1,
+    `From ${header.source}. Each partner's share of each service's combined cost, gain share and transitional cost, ` +
+      "and its saving against its stand-alone baseline (RULES.md §2, §4, §5). Shares are live =SHARED formulas over the input cells.",
+    "note",
+  );
+  b.headings(FIRST_BLOCK_ROW - 1, HEADINGS);
+
+  const blocks: AttributionLayout["blocks"] = [];
+  let row = FIRST_BLOCK_ROW;
+  for (const s of services) {
+    const first = row;
+    const last = row + s.partners.length - 1;
+    const total = last + 1;
+    blocks.push({ firstRow: first, totalRow: total });
+    const weights = rangeText(first, C.weight, last);
+    const qualities = s.hasQuality ? `,${rangeText(first, C.quality, last)}` : "";
+    const basis = basisName(s.rule.basis.value);
+
+    s.partners.forEach((p, i) => {
+      const r = first + i;
+      // The saving is ROUNDed only to clear binary noise (it is whole pence), which PROFILE would refuse.
+      b.text(r, C.service, s.rule.service);
+      b.text(r, C.partner, p.partner);
+      if (p.joins) b.text(r, C.joins, p.joins);
+      b.text(r, C.basis, basis);
+      // The weight: a formula pointing at its source cells, so a section 151 officer can trace it.
+      const kind = s.rule.basis.value.kind;
+      if (kind === "equal") b.number(r, C.weight, p.weight, "number");
+      else if (kind === "budget") b.formula(r, C.weight, `=${col(C.baseline, r)}`, p.weight, "number");
+      else
+        cellsFormula(
+          b,
+          r,
+          C.weight,
+          p.weightCells.map((c) => c.at),
+          p.weight,
+          "number",
+        );
+      if (p.quality) b.formula(r, C.quality, `=${refText(p.quality.at)}`, p.quality.value, "number");
+      // The baseline: the partner's Budget lines for the service.
+      baselineFormula(b, r, p.baselineCells, p.baseline);
+      b.formula(
+        r,
+        C.saving,
+        `=ROUND(${col(C.baseline, r)}-${col(C.cost, r)}-${col(C.gainShare, r)},2)`,
+        p.saving,
+        "money",
+      );
+      b.formula(
+        r,
+        C.savingRate,
+        `=IF(${col(C.baseline, r)}=0,"",${col(C.saving, r)}/${col(C.baseline, r)})`,
+        rateOf(p.saving, p.baseline),
+        "percent",
+      );
+    });
+
+    const column = (pick: (p: ServiceResult["partners"][number]) => Decimal): Decimal[][] =>
+      s.partners.map((p) => [pick(p)]);
+    b.spill(
+      first,
+      C.share,
+      `=SHARED.SHARES(${weights}${qualities})`,
+      column((p) => p.share),
+      "share",
+    );
+    b.spill(
+      first,
+      C.cost,
+      `=SHARED.APPORTION(${col(C.cost, total)},${weights}${qualities})`,
+      column((p) => p.costShare),
+      "money",
+    );
+    if (s.gainShare.isZero() && !s.rule.gainShare)
+      s.partners.forEach((_, i) => b.number(first + i, C.gainShare, ZERO, "money"));
+    else
+      b.spill(
+        first,
+        C.gainShare,
+        `=SHARED.APPORTION(${col(C.gainShare, total)},${weights}${qualities})`,
+        column((p) => p.gainShare),
+        "money",
+      );
+    if (s.rule.transitional && !s.transitional.isZero())
+      b.spill(
+        first,
+        C.transitional,
+        `=SHARED.TRANSITION(${col(C.transitional, total)},${rangeText(first, C.baseline, last)},${rangeText(first, C.cost, last)})`,
+        column((p) => p.transitional),
+        "money",
+      );
+    else s.partners.forEach((_, i) => b.number(first + i, C.transitional, ZERO, "money"));
+
+    // The total row: the amounts being split, from the Rules sheet, and the sums of the lines.
+    b.text(total, C.service, `${s.rule.service} total`, "total");
+    const sumOf = (c: number): string => `=SUM(${rangeText(first, c, last)})`;
+    b.formula(total, C.weight, sumOf(C.weight), sumValues(s.partners.map((p) => p.weight)), "number");
+    b.formula(total, C.share, sumOf(C.share), sumValues(s.partners.map((p) => p.share)), "share");
+    b.formula(total, C.baseline, sumOf(C.baseline), s.totalBaseline, "total");
+    const rule = s.rule;
+    if (rule.newCost) b.formula(total, C.cost, `=${moneyRef(rule.newCost)}`, s.combinedCost, "total");
+    else if (rule.reduction)
+      b.formula(
+        total,
+        C.cost,
+        `=ROUND(${col(C.baseline, total)}*(1-${refText(rule.reduction.at)}),2)`,
+        s.combinedCost,
+        "total",
+      );
+    if (rule.gainShare)
+      b.formula(
+        total,
+        C.gainShare,
+        `=ROUND(MAX(0,${col(C.baseline, total)}-${col(C.cost, total)})*${refText(rule.gainShare.at)},2)`,
+        s.gainShare,
+        "total",
+      );
+    else b.number(total, C.gainShare, ZERO, "total");
+    b.formula(total, C.saving, sumOf(C.saving), s.saving, "total");
+    b.formula(
+      total,
+      C.savingRate,
+      `=IF(${col(C.baseline, total)}=0,"",${col(C.saving, total)}/${col(C.baseline, total)})`,
+      rateOf(s.saving, s.totalBaseline),
+      "percent",
+    );
+    if (rule.transitional) b.formula(total, C.transitional, `=${moneyRef(rule.transitional)}`, s.transitional, "total");
+    else b.number(total, C.transitional, ZERO, "total");
+    row = total + 2;
+  }
+  return {
+    sheet: b.build({ widths: [24, 24, 9, 16, 12, 9, 10, 14, 14, 12, 14, 9, 14], freezeRows: FIRST_BLOCK_ROW - 1 }),
+    layout: { blocks },
+  };
+}
+
+const col = (column: number, row: number): string => rangeText(row, column, row);
+
+function sumValues(values: readonly Decimal[]): Decimal {
+  return values.reduce((a, v) => a.plus(v), ZERO);
+}
+
+/** A formula adding up input cells; the value alone (with a note in the Audit) when too scattered for one formula. */
+function cellsFormula(
+  b: SheetBuilder,
+  row: number,
+  column: number,
+  cells: Parameters<typeof sumOfCells>[0],
+  value: Decimal,
+  style: "number" | "money",
+  scale: 1 | 1000 = 1,
+): void {
+  const body = sumOfCells(cells, scale);
+  if (body === undefined) b.number(row, column, value, style);
+  else b.formula(row, column, `=${body}`, value, style);
+}
+
+function baselineFormula(b: SheetBuilder, row: number, cells: readonly MoneyCell[], value: Decimal): void {
+  // A sheet is wholly in £ or in £000s, so one scale serves all of a partner's lines.
+  const scale = cells[0]?.units === "thousands" ? 1000 : 1;
+  cellsFormula(
+    b,
+    row,
+    ATTRIBUTION_COLUMNS.baseline,
+    cells.map((c) => c.at),
+    value,
+    "money",
+    scale,
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The Audit sheet (RULES.md §8: "every apportionment the add-in writes shows its basis and
+ * inputs, so each partner's section 151 officer can check it"): when and from what the tables were
+ * made, each service's rule and the cells it came from, where rounding put each leftover penny,
+ * a live check that every split adds up, and the warnings.
+ */
+import { Decimal, basisName, kindName } from "../../engine";
+import { refText, sheetPrefix, a1 } from "../grid";
+import type { FromCell } from "../inputs";
+import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
+import type { ServiceResult } from "./services";
+import { SheetBuilder } from "./sheet";
+import type { SheetPlan } from "./types";
+
+const from = (cell: FromCell<unknown> | undefined): string => (cell ? refText(cell.at) : "");
+const pct = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
+const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`.replace("£-", "−£");
+
+export function auditSheet(
+  name: string,
+  services: readonly ServiceResult[],
+  attribution: { name: string; layout: AttributionLayout },
+  info: { marker: string; source: string; when: string; notes: readonly string[]; warnings: readonly string[] },
+): SheetPlan {
+  const b = new SheetBuilder("audit", name);
+  b.text(1, 1, "Audit trail", "title");
+  b.text(2, 1, info.marker, "marker");
+  let row = 4;
+  const line = (label: string, text: string): void => {
+    b.text(row, 1, label, "header");
+    b.text(row++, 2, text);
+  };
+  line("Made", info.when);
+  line("From", info.source);
+  info.notes.forEach((n, i) => line(i === 0 ? "Read" : "", n));
+  row++;
+
+  b.text(row++, 1, "Rules applied (RULES.md §2–§6)", "header");
+  b.headings(row++, [
+    "Service",
+    "Rules row",
+    "Partners",
+    "Basis",
+    "Combined cost £",
+    "Combined cost from",
+    "Transitional cost £",
+    "Phasing",
+    "First year",
+    "Kind",
+    "Gain share",
+    "Host",
+    "Variance policy",
+  ]);
+  for (const s of services) {
+    const r = s.rule;
+    b.text(row, 1, r.service);
+    b.text(row, 2, refText(r.at));
+    b.text(row, 3, s.partners.map((p) => (p.joins ? `${p.partner} (from ${p.joins})` : p.partner)).join("; "));
+    b.text(row, 4, `${basisName(r.basis.value)} (${from(r.basis)})`);
+    b.number(row, 5, s.combinedCost, "money");
+    b.text(
+      row,
+      6,
+      r.newCost
+        ? `new cost, ${from(r.newCost)}`
+        : `baseline ${money(s.totalBaseline)} less ${pct(r.reduction!.value)}, ${from(r.reduction)}`,
+    );
+    b.number(row, 7, s.transitional, "money");
+    b.text(
+      row,
+      8,
+      r.phasing
+        ? `${r.phasing.value.map(pct).join(", ")} (${from(r.phasing)})`
+        : r.startMonth
+          ? `part-year from month ${r.startMonth.value} (${from(r.startMonth)})`
+          : "all in the first year",
+    );
+    b.text(row, 9, r.firstYear.value);
+    b.text(row, 10, kindName(r.kind.value));
+    b.text(row, 11, r.gainShare ? `${pct(r.gainShare.value)} (${from(r.gainShare)})` : "");
+    b.text(row, 12, r.host?.value ?? "");
+    b.text(row, 13, r.variancePolicy.value === "host-bears" ? "host bears" : "share now");
+    row++;
+  }
+  row++;
+
+  b.text(
+    row++,
+    1,
+    "Where the leftover pennies went (RULES.md §1: largest remainders, ties to the larger weight, then the earlier partner)",
+    "header",
+  );
+  b.headings(row++, ["Service", "Split", "Amount £", "Leftover pennies", "Given to"]);
+  for (const s of services) {
+    const splits = [
+      { label: "Combined cost", amount: s.combinedCost, pick: "cost" as const },
+      { label: "Gain share", amount: s.gainShare, pick: "gainShare" as const },
+      { label: "Transitional cost", amount: s.transitional, pick: "transitional" as const },
+    ];
+    for (const split of splits) {
+      if (split.amount.isZero()) continue;
+      const given = s.partners.filter((p) => p.roundedUp[split.pick]).map((p) => p.partner);
+      b.text(row, 1, s.rule.service);
+      b.text(row, 2, split.label);
+      b.number(row, 3, split.amount, "money");
+      b.number(row, 4, new Decimal(given.length), "number");
+      b.text(row, 5, given.length === 0 ? "none: the split came out exact" : given.join(", "));
+      row++;
+    }
+  }
+  row++;
+
+  b.text(row++, 1, "Checks: each split adds up to what was split (live)", "header");
+  b.headings(row++, ["Service", "Combined cost £", "Sum of cost shares £", "Difference £"]);
+  const ref = (r: number, c: number): string => `${sheetPrefix(attribution.name)}${a1(r, c)}`;
+  services.forEach((s, i) => {
+    const block = attribution.layout.blocks[i];
+    b.text(row, 1, s.rule.service);
+    b.formula(row, 2, `=${ref(block.totalRow, C.cost)}`, s.combinedCost, "money");
+    const sumRange = `${sheetPrefix(attribution.name)}${a1(block.firstRow, C.cost)}:${a1(block.totalRow - 1, C.cost)}`;
+    b.formula(row, 3, `=SUM(${sumRange})`, s.combinedCost, "money");
+    b.formula(row, 4, `=C${row}-B${row}`, new Decimal(0), "money");
+    row++;
+  });
+  row++;
+
+  b.text(row++, 1, "Warnings", "header");
+  if (info.warnings.length === 0) b.text(row++, 1, "None.");
+  for (const w of info.warnings) b.text(row++, 1, w);
+  return b.build({ widths: [26, 16, 40, 26, 16, 36, 16, 28, 10, 14, 16, 18, 14] });
+}

@@ -1,0 +1,140 @@
+/**
+ * From the inputs to the plan of the output sheets: Attribution, Savings profile, Realisation
+ * (with a Tracker) and Audit. Pure: the adapters render the plan into Excel or an .xlsx file.
+ */
+import { Decimal, fairnessInTheRound } from "../../engine";
+import type { Inputs } from "../inputs";
+import { ExistingSheet, markerText, placeSheets } from "../owned";
+import { Problem, hasErrors } from "../problems";
+import { attributionSheet } from "./attribution";
+import { auditSheet } from "./audit";
+import { partnerOrder, profileSheet } from "./profile";
+import { realisationSheet } from "./realisation";
+import { computeServices, yearSpan } from "./services";
+import type { OutputRole, Plan } from "./types";
+
+export * from "./types";
+
+export interface PlanOptions {
+  /** The workbook's sheets now (name and A2), to find the add-in's earlier output and free names. */
+  existing: readonly ExistingSheet[];
+  /** When the tables are made, as the marker and Audit sheet show it. */
+  when: Date;
+  /** What they are made from: the file name, or "this workbook". */
+  source: string;
+  /** What the reader detected (layouts, heading rows, units), for the Audit sheet. */
+  notes?: readonly string[];
+  /** The reader's warnings (a Budget service with no rule…), for the Audit sheet. */
+  warnings?: readonly Problem[];
+}
+
+export const OUTPUT_SHEETS: readonly { role: OutputRole; name: string }[] = [
+  { role: "attribution", name: "Attribution" },
+  { role: "savings-profile", name: "Savings profile" },
+  { role: "realisation", name: "Realisation" },
+  { role: "audit", name: "Audit" },
+];
+
+/** "2026-11-25 10:44 UTC": unambiguous wherever the workbook is opened. */
+export function stamp(when: Date): string {
+  return `${when.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+
+export function buildPlan(inputs: Inputs, options: PlanOptions): { plan?: Plan; problems: Problem[] } {
+  const { services, problems } = computeServices(inputs);
+  if (hasErrors(problems)) return { problems };
+
+  const wanted = OUTPUT_SHEETS.filter((s) => s.role !== "realisation" || inputs.tracker !== undefined);
+  const placement = placeSheets(options.existing, wanted);
+  const nameOf = (role: OutputRole): string => placement.names[wanted.findIndex((s) => s.role === role)];
+  const when = stamp(options.when);
+  const header = (role: OutputRole): { marker: string; source: string } => ({
+    marker: markerText(role, when),
+    source: options.source,
+  });
+
+  const warnings: string[] = (options.warnings ?? []).map((p) =>
+    `${p.sheet}${p.cell ? `!${p.cell}` : ""}: ${p.message} ${p.fix}`.trim(),
+  );
+  for (const r of placement.renamed)
+    warnings.push(
+      `A sheet of yours is called ${r.wanted}, so the add-in wrote ${r.name} instead and left yours alone.`,
+    );
+
+  const attribution = attributionSheet(nameOf("attribution"), services, header("attribution"));
+  const years = yearSpan(
+    services,
+    inputs.tracker?.lines.map((l) => l.year.value),
+  );
+  const profile = profileSheet(
+    nameOf("savings-profile"),
+    services,
+    years,
+    { name: attribution.sheet.name, layout: attribution.layout },
+    header("savings-profile"),
+  );
+  const sheets = [attribution.sheet, profile.sheet];
+  if (inputs.tracker) {
+    const realisation = realisationSheet(
+      nameOf("realisation"),
+      inputs.tracker,
+      services,
+      profile.layout,
+      header("realisation"),
+    );
+    warnings.push(...realisation.warnings);
+    sheets.push(realisation.sheet);
+  }
+
+  // Fairness in the round (RULES.md §5) and partners who pay more than they did alone.
+  const fairness = fairnessInTheRound(
+    services.map((s) => ({
+      service: s.rule.service,
+      lines: s.partners.map((p) => ({ partner: p.partner, baseline: p.baseline, saving: p.saving })),
+    })),
+  );
+  warnings.push(...fairness.warnings);
+  for (const s of services)
+    for (const p of s.partners)
+      if (p.saving.isNegative() && !p.saving.isZero())
+        warnings.push(
+          `${p.partner} pays ${money(p.saving.neg())} more for ${s.rule.service} than its stand-alone baseline (RULES.md §5).`,
+        );
+
+  sheets.push(
+    auditSheet(
+      nameOf("audit"),
+      services,
+      { name: attribution.sheet.name, layout: attribution.layout },
+      {
+        marker: markerText("audit", when),
+        source: options.source,
+        when,
+        notes: options.notes ?? [],
+        warnings,
+      },
+    ),
+  );
+
+  const total = services.reduce(
+    (a, s) => ({
+      baseline: a.baseline.plus(s.totalBaseline),
+      cost: a.cost.plus(s.combinedCost),
+      saving: a.saving.plus(s.saving),
+    }),
+    { baseline: new Decimal(0), cost: new Decimal(0), saving: new Decimal(0) },
+  );
+  const summary = [
+    `${services.length} services shared between ${partnerOrder(services).length} partners: baselines ${money(total.baseline)}, ` +
+      `combined cost ${money(total.cost)}, savings to the councils ${money(total.saving)}.`,
+    `Savings profile over ${years[0]} to ${years[years.length - 1]}.`,
+    `Sheets written: ${sheets.map((s) => s.name).join(", ")}.`,
+    ...warnings.map((w) => `Warning: ${w}`),
+  ];
+  return {
+    plan: { sheets, reuse: placement.reuse, remove: placement.remove, summary },
+    problems,
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The Savings profile sheet (RULES.md §6): each partner's saving by financial year, incremental
+ * (the new saving each year, what an MTFS line records) and in force (cumulative), by kind;
+ * the investment (its share of transitional costs); net cashable saving, cumulative net and the
+ * break-even year. Three parts, top to bottom: the summary by partner, the phasing of each
+ * service, and the working line by line (each a live =SHARED.PROFILE or =SHARED.PARTYEAR
+ * formula over the partner's saving on the Attribution sheet), which the summary adds up.
+ */
+import { Decimal, SavingKind, YearLabel, ZERO, breakEven, kindName, parseYear } from "../../engine";
+import { a1, columnLetters, sheetPrefix } from "../grid";
+import { ATTRIBUTION_COLUMNS, AttributionLayout } from "./attribution";
+import { SheetBuilder, quoted, rangeText } from "./sheet";
+import type { ServiceResult } from "./services";
+import type { CalculatedValue, ChartPlan, SheetPlan } from "./types";
+
+const YEARS_FROM = 6; // column F: the first financial year
+const HEADER_ROW = 5;
+
+const MEASURES = [
+  "Cashable saving, new each year",
+  "Cashable saving in force",
+  "Non-cashable saving, new each year",
+  "Cost avoidance, new each year",
+  "Investment (transitional costs)",
+  "Net cashable saving",
+  "Cumulative net saving",
+  "Break-even year",
+] as const;
+
+export interface ProfileLayout {
+  sheet: string;
+  /** The year columns' first column and their labels. */
+  years: YearLabel[];
+  yearColumn(year: YearLabel): number;
+  /** The saving row of each service's partner, [service][partner]. */
+  savingRows: number[][];
+}
+
+const NOT_WITHIN = "not within these years";
+
+export function profileSheet(
+  name: string,
+  services: readonly ServiceResult[],
+  years: readonly YearLabel[],
+  attribution: { name: string; layout: AttributionLayout },
+  header: { marker: string; source: string },
+): { sheet: SheetPlan; layout: ProfileLayout } {
+  const b = new SheetBuilder("savings-profile", name);
+  const first = parseYear(years[0]);
+  const yearColumn = (year: YearLabel): number => YEARS_FROM + parseYear(year) - first;
+  const lastYearColumn = YEARS_FROM + years.length - 1;
+  const totalColumn = lastYearColumn + 1;
+  const partners = partnerOrder(services);
+
+  // Row positions, worked out first because the summary refers to the working below it.
+  const summaryRows = (partners.length + 1) * (MEASURES.length + 1);
+  const phasingHeader = HEADER_ROW + summaryRows + 2;
+  const phasingFirst = phasingHeader + 1;
+  const detailHeader = phasingFirst + services.length + 2;
+  let detailRow = detailHeader + 1;
+  const savingRows: number[][] = [];
+  const detail: {
+    row: number;
+    partner: string;
+    kind?: SavingKind;
+    line: "Saving" | "Investment";
+    values: Map<YearLabel, Decimal>;
+  }[] = [];
+
+  b.text(1, 1, "Savings profile", "title");
+  b.text(2, 1, header.marker, "marker");
+  b.text(
+    3,
+    1,
+    `From ${header.source}. £ by financial year. Only cashable savings reduce a budget and go into the MTFS; ` +
+      "the other kinds are shown beside them (RULES.md §5, §6). Net cashable saving = saving in force − investment; " +
+      "break-even is the first year cumulative net saving is at or above zero.",
+    "note",
+  );
+  const yearHeadings = (row: number): void => years.forEach((y) => b.text(row, yearColumn(y), y, "header"));
+
+  // The phasing of each service: the percentages PROFILE reads, or the start month PARTYEAR reads.
+  b.text(phasingHeader - 1, 1, "Phasing of each service", "header");
+  b.headings(phasingHeader, ["Service", "How the saving arrives", "Start month"]);
+  yearHeadings(phasingHeader);
+  const phasingOf = services.map((s, i) => {
+    const row = phasingFirst + i;
+    const rule = s.rule;
+    b.text(row, 1, rule.service);
+    const start = yearColumn(rule.firstYear.value);
+    if (rule.startMonth) {
+      b.text(row, 2, `part-year from month ${rule.startMonth.value} of ${rule.firstYear.value}, full year after`);
+      b.number(row, 3, new Decimal(rule.startMonth.value), "number");
+      return { kind: "part-year" as const, month: a1(row, 3, true) };
+    }
+    const fractions = rule.phasing?.value ?? [new Decimal(1)];
+    b.text(row, 2, `${fractions.map((f) => `${f.times(100).toString()}%`).join(", ")} from ${rule.firstYear.value}`);
+    fractions.forEach((f, j) => b.number(row, start + j, f, "percent"));
+    return {
+      kind: "phased" as const,
+      range: `${a1(row, start, true)}:${a1(row, start + fractions.length - 1, true)}`,
+    };
+  });
+
+  // The working: one saving line (and one investment line) per service and partner.
+  b.text(detailHeader - 1, 1, "Working: each partner's saving in each service, phased", "header");
+  b.headings(detailHeader, ["Service", "Partner", "Kind", "Line", "Annual £"]);
+  yearHeadings(detailHeader);
+  b.text(detailHeader, totalColumn, "Total £", "header");
+  const attributionRef = (row: number, column: number): string => `${sheetPrefix(attribution.name)}${a1(row, column)}`;
+  services.forEach((s, si) => {
+    const block = attribution.layout.blocks[si];
+    const rows: number[] = [];
+    s.partners.forEach((p, pi) => {
+      const r = detailRow++;
+      rows.push(r);
+      const kind = s.rule.kind.value;
+      b.text(r, 1, s.rule.service);
+      b.text(r, 2, p.partner);
+      b.text(r, 3, kindName(kind));
+      b.text(r, 4, "Saving");
+      b.formula(r, 5, `=${attributionRef(block.firstRow + pi, ATTRIBUTION_COLUMNS.saving)}`, p.saving, "money");
+      const ph = phasingOf[si];
+      const formula =
+        ph.kind === "phased"
+          ? `=SHARED.PROFILE($E${r},${ph.range})`
+          : `=SHARED.PARTYEAR($E${r},${ph.month},${p.profile.length})`;
+      b.spill(r, yearColumn(p.startYear), formula, [p.profile.map((y) => y.amount)], "money");
+      b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, p.saving, "money");
+      detail.push({
+        row: r,
+        partner: p.partner,
+        kind,
+        line: "Saving",
+        values: new Map(p.profile.map((y) => [y.year, y.amount])),
+      });
+
+      if (s.rule.transitional) {
+        const inv = detailRow++;
+        b.text(inv, 1, s.rule.service);
+        b.text(inv, 2, p.partner);
+        b.text(inv, 4, "Investment");
+        b.formula(
+          inv,
+          5,
+          `=${attributionRef(block.firstRow + pi, ATTRIBUTION_COLUMNS.transitional)}`,
+          p.transitional,
+          "money",
+        );
+        b.formula(inv, yearColumn(p.startYear), `=$E${inv}`, p.transitional, "money");
+        b.formula(
+          inv,
+          totalColumn,
+          `=SUM(${rangeText(inv, YEARS_FROM, inv, lastYearColumn)})`,
+          p.transitional,
+          "money",
+        );
+        detail.push({
+          row: inv,
+          partner: p.partner,
+          line: "Investment",
+          values: new Map([[p.startYear, p.transitional]]),
+        });
+      }
+    });
+    savingRows.push(rows);
+  });
+  const detailLast = Math.max(detailRow - 1, detailHeader + 1);
+
+  // The summary: for each partner and for the partnership, the measures by year, adding up the working.
+  b.headings(HEADER_ROW, ["Partner", "Measure"]);
+  yearHeadings(HEADER_ROW);
+  b.text(HEADER_ROW, totalColumn, "Total £", "header");
+  // Year columns fixed to the working's rows (F$40:F$90), criteria columns fixed both ways ($B$40:$B$90).
+  const span = (column: number): string =>
+    `${columnLetters(column)}$${detailHeader + 1}:${columnLetters(column)}$${detailLast}`;
+  const criteriaColumn = (column: number): string =>
+    `${a1(detailHeader + 1, column, true)}:${a1(detailLast, column, true)}`;
+  const charts: ChartPlan["series"] = [];
+  let row = HEADER_ROW + 1;
+  for (const who of [...partners, undefined]) {
+    const label = who ?? "All partners";
+    const mine = detail.filter((d) => who === undefined || d.partner === who);
+    const total = (pick: (d: (typeof detail)[number]) => boolean, year: YearLabel): Decimal =>
+      mine.filter(pick).reduce((a, d) => a.plus(d.values.get(year) ?? ZERO), ZERO);
+    const rows = MEASURES.map((_, i) => row + i);
+    MEASURES.forEach((m, i) => {
+      b.text(rows[i], 1, label, i === 0 ? "header" : "text");
+      b.text(rows[i], 2, m);
+    });
+    const partnerCriterion = who === undefined ? "" : `,${criteriaColumn(2)},"="&$A${rows[0]}`;
+    const sumifs = (column: number, criteria: string): string =>
+      `=SUMIFS(${span(column)}${partnerCriterion}${criteria})`;
+    const kindCriterion = (kind: SavingKind): string =>
+      `,${criteriaColumn(3)},${quoted(kindName(kind))},${criteriaColumn(4)},"Saving"`;
+    let inForce = ZERO;
+    let cumulative = ZERO;
+    const nets: Decimal[] = [];
+    years.forEach((year, yi) => {
+      const c = yearColumn(year);
+      const cashable = total((d) => d.line === "Saving" && d.kind === "cashable", year);
+      const investment = total((d) => d.line === "Investment", year);
+      inForce = inForce.plus(cashable);
+      const net = inForce.minus(investment);
+      cumulative = cumulative.plus(net);
+      nets.push(net);
+      const at = (r: number): string => a1(r, c);
+      const before = (r: number): string => a1(r, c - 1);
+      b.formula(rows[0], c, sumifs(c, kindCriterion("cashable")), cashable, "money");
+      b.formula(rows[1], c, yi === 0 ? `=${at(rows[0])}` : `=${before(rows[1])}+${at(rows[0])}`, inForce, "money");
+      b.formula(
+        rows[2],
+        c,
+        sumifs(c, kindCriterion("non-cashable")),
+        total((d) => d.line === "Saving" && d.kind === "non-cashable", year),
+        "money",
+      );
+      b.formula(
+        rows[3],
+        c,
+        sumifs(c, kindCriterion("cost-avoidance")),
+        total((d) => d.line === "Saving" && d.kind === "cost-avoidance", year),
+        "money",
+      );
+      b.formula(rows[4], c, sumifs(c, `,${criteriaColumn(4)},"Investment"`), investment, "money");
+      // Net is rounded to pence (exact in decimal) so binary noise cannot tip BREAKEVEN.
+      b.formula(rows[5], c, `=ROUND(${at(rows[1])}-${at(rows[4])},2)`, net, "money");
+      b.formula(rows[6], c, yi === 0 ? `=${at(rows[5])}` : `=${before(rows[6])}+${at(rows[5])}`, cumulative, "total");
+    });
+    // Totals of the incremental lines (a total of amounts in force would count a saving once per year).
+    for (const r of [rows[0], rows[2], rows[3], rows[4]]) {
+      const values = years.map(
+        (y) => (b.rows[r - 1][yearColumn(y) - 1] as { value: CalculatedValue }).value as Decimal,
+      );
+      b.formula(
+        r,
+        totalColumn,
+        `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`,
+        values.reduce((a, v) => a.plus(v), ZERO),
+        "money",
+      );
+    }
+    const be = breakEven(nets);
+    b.formula(
+      rows[7],
+      YEARS_FROM,
+      `=IFERROR(SHARED.BREAKEVEN(${rangeText(rows[5], YEARS_FROM, rows[5], lastYearColumn)},${a1(HEADER_ROW, YEARS_FROM, true)}:${a1(HEADER_ROW, lastYearColumn, true)}),${quoted(NOT_WITHIN)})`,
+      be ? years[be.position - 1] : NOT_WITHIN,
+    );
+    if (who !== undefined) charts.push({ name: who, values: rangeText(rows[6], YEARS_FROM, rows[6], lastYearColumn) });
+    row += MEASURES.length + 1;
+  }
+
+  const chart: ChartPlan = {
+    kind: "line",
+    title: "Cumulative net saving by partner (£)",
+    categories: rangeText(HEADER_ROW, YEARS_FROM, HEADER_ROW, lastYearColumn),
+    series: charts,
+    at: a1(HEADER_ROW, totalColumn + 2),
+  };
+  return {
+    sheet: b.build({
+      widths: [26, 34, 12, 11, 14, ...years.map(() => 13), 14],
+      freezeRows: HEADER_ROW,
+      charts: partners.length > 0 ? [chart] : [],
+    }),
+    layout: { sheet: name, years: [...years], yearColumn, savingRows },
+  };
+}
+
+/** Partners in the order first met, service by service. */
+export function partnerOrder(services: readonly ServiceResult[]): string[] {
+  const seen: string[] = [];
+  for (const s of services) for (const p of s.partners) if (!seen.includes(p.partner)) seen.push(p.partner);
+  return seen;
+}

@@ -1,0 +1,284 @@
+/**
+ * Each service in the Rules sheet, worked out by the engine: who takes part, each partner's
+ * baseline and weight (with the cells they came from), its share of the combined cost and of any
+ * gain share, its saving, its share of the transitional cost, and its saving phased over the
+ * years. The output sheets show these figures beside the live formulas that recompute them.
+ */
+import {
+  Basis,
+  Decimal,
+  ONE,
+  PartnerData,
+  Profile,
+  RuleError,
+  YearLabel,
+  ZERO,
+  attributeSavings,
+  basisWeights,
+  formatYear,
+  parseYear,
+  partYear,
+  phase,
+  prepareSplit,
+  roundMoney,
+  shareTransitionalCost,
+  shares,
+  sum,
+} from "../../engine";
+import type { CellRef } from "../grid";
+import type { FromCell, Inputs, MoneyCell, RulePartner, ServiceRule } from "../inputs";
+import { Problem, problemFromRuleError } from "../problems";
+
+export interface PartnerInService {
+  partner: string;
+  /** The year it joins, when later than the service's first year. */
+  joins?: YearLabel;
+  /** Its Budget lines for the service. */
+  baselineCells: MoneyCell[];
+  baseline: Decimal;
+  /** Where its weight comes from (FTE lines, a quantity, a measure); empty for equal shares and budget. */
+  weightCells: FromCell<Decimal>[];
+  /** Its weight before any quality factor: FTE, quantity, measure, baseline, or 1 for equal shares. */
+  weight: Decimal;
+  quality?: FromCell<Decimal>;
+  share: Decimal;
+  costShare: Decimal;
+  gainShare: Decimal;
+  /** baseline − cost share − gain share. */
+  saving: Decimal;
+  transitional: Decimal;
+  /** Which splits gave this partner a leftover penny (RULES.md §1). */
+  roundedUp: { cost: boolean; gainShare: boolean; transitional: boolean };
+  /** The year its saving starts: the service's first year, or the year it joins if later. */
+  startYear: YearLabel;
+  /** Its saving by year, incremental (the new saving arriving each year). */
+  profile: Profile;
+}
+
+export interface ServiceResult {
+  rule: ServiceRule;
+  partners: PartnerInService[];
+  /** Whether the weights carry a quality factor (demand basis with a Quality column). */
+  hasQuality: boolean;
+  totalBaseline: Decimal;
+  combinedCost: Decimal;
+  gainShare: Decimal;
+  transitional: Decimal;
+  saving: Decimal;
+}
+
+const key = (...parts: string[]): string => JSON.stringify(parts.map((p) => p.trim().toLowerCase()));
+
+/** The cell a problem with this rule's field should point at. */
+const ruleCell = (rule: ServiceRule, at?: CellRef): CellRef => at ?? rule.at;
+
+export function computeServices(inputs: Inputs): { services: ServiceResult[]; problems: Problem[] } {
+  const budgetBy = new Map<string, MoneyCell[]>();
+  const budgetPartners = new Map<string, string[]>(); // service → partners in Budget order
+  for (const line of inputs.budget.lines) {
+    const k = key(line.service, line.partner);
+    if (!budgetBy.has(k)) {
+      budgetBy.set(k, []);
+      const list = budgetPartners.get(key(line.service)) ?? [];
+      list.push(line.partner);
+      budgetPartners.set(key(line.service), list);
+    }
+    budgetBy.get(k)!.push(line.baseline);
+  }
+  const fteBy = new Map<string, FromCell<Decimal>[]>();
+  for (const line of inputs.fte?.lines ?? []) {
+    const k = key(line.service, line.partner);
+    fteBy.set(k, [...(fteBy.get(k) ?? []), line.fte]);
+  }
+  const driversBy = new Map(inputs.drivers?.lines.map((l) => [key(l.service, l.partner), l]) ?? []);
+
+  const services: ServiceResult[] = [];
+  const problems: Problem[] = [];
+  for (const rule of inputs.rules.rules) {
+    try {
+      services.push(computeService(rule, { budgetBy, budgetPartners, fteBy, driversBy }));
+    } catch (error) {
+      if (!(error instanceof RuleError)) throw error;
+      problems.push(problemFromRuleError(error, cellFor(rule, error), fixFor(error)));
+    }
+  }
+  return { services, problems };
+}
+
+/** The Rules cell behind an engine error: the transitional cost, the basis, or the service's row. */
+function cellFor(rule: ServiceRule, error: RuleError): CellRef {
+  if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at);
+  if (error.location.field.includes("weight") || ["all-zero", "missing"].includes(error.code))
+    return ruleCell(rule, rule.basis.at);
+  if (error.code === "bad-phasing") return ruleCell(rule, rule.phasing?.at);
+  return rule.at;
+}
+
+function fixFor(error: RuleError): string {
+  switch (error.code) {
+    case "no-reduction":
+      return "Check the new cost or reduction: a transitional cost needs at least one partner's spending to fall.";
+    case "all-zero":
+      return "Give at least one partner a weight above zero, or choose another basis.";
+    case "missing":
+      return "Fill in the figure the basis needs for every partner, or choose another basis.";
+    default:
+      return "Correct the figures for this service.";
+  }
+}
+
+interface Lookups {
+  budgetBy: Map<string, MoneyCell[]>;
+  budgetPartners: Map<string, string[]>;
+  fteBy: Map<string, FromCell<Decimal>[]>;
+  driversBy: Map<string, NonNullable<Inputs["drivers"]>["lines"][number]>;
+}
+
+function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
+  const named: RulePartner[] =
+    rule.partners?.value ?? (look.budgetPartners.get(key(rule.service)) ?? []).map((partner) => ({ partner }));
+  const basis = rule.basis.value;
+  const rows = named.map(({ partner, joins }) => {
+    const baselineCells = look.budgetBy.get(key(rule.service, partner)) ?? [];
+    const baseline = sum(baselineCells.map((c) => c.value));
+    const { weightCells, quality } = weightSource(basis, rule, partner, look);
+    return { partner, joins, baselineCells, baseline, weightCells, quality };
+  });
+  if (rows.length === 0) {
+    throw new RuleError("empty", { field: "partners" }, `no partner has a budget for ${rule.service}`, "§2");
+  }
+  const data: PartnerData[] = rows.map((r) => ({
+    partner: r.partner,
+    baseline: r.baseline,
+    fte: sum(r.weightCells.map((c) => c.value)),
+    quantity: r.weightCells[0]?.value,
+    quality: r.quality?.value,
+    drivers: basis.kind === "driver" ? { [basis.driver]: r.weightCells[0]?.value ?? ZERO } : undefined,
+  }));
+  const hasQuality = basis.kind === "demand" && rows.some((r) => r.quality !== undefined);
+  const totalBaseline = sum(rows.map((r) => r.baseline));
+  const combinedCost = rule.newCost?.value ?? roundMoney(totalBaseline.times(ONE.minus(rule.reduction?.value ?? ZERO)));
+  const gainRate = rule.gainShare?.value;
+  const attribution = attributeSavings(
+    { partners: data, basis, combinedCost, gainShare: gainRate === undefined ? undefined : { rate: gainRate } },
+    {},
+  );
+  const weights = basisWeights(basis, data);
+  const shareOf = shares(weights, { field: "weights", labels: data.map((d) => d.partner) });
+  const costSplit = prepareSplit(weights)(combinedCost);
+  const gainSplit = prepareSplit(weights)(attribution.totals.gainShare);
+
+  const transitionalCost = rule.transitional?.value ?? ZERO;
+  const transition = transitionalCost.isZero()
+    ? undefined
+    : shareTransitionalCost({
+        cost: transitionalCost,
+        partners: attribution.lines.map((l) => ({ partner: l.partner, baseline: l.baseline, newCost: l.costShare })),
+      });
+
+  const partners = rows.map((r, i): PartnerInService => {
+    const line = attribution.lines[i];
+    const startYear =
+      r.joins !== undefined && parseYear(r.joins) > parseYear(rule.firstYear.value) ? r.joins : rule.firstYear.value;
+    return {
+      partner: r.partner,
+      joins: r.joins,
+      baselineCells: r.baselineCells,
+      baseline: r.baseline,
+      weightCells: r.weightCells,
+      weight:
+        basis.kind === "equal"
+          ? ONE
+          : basis.kind === "budget"
+            ? r.baseline
+            : basis.kind === "fte"
+              ? (data[i].fte as Decimal)
+              : (r.weightCells[0]?.value ?? ZERO),
+      quality: basis.kind === "demand" ? r.quality : undefined,
+      share: shareOf[i],
+      costShare: line.costShare,
+      gainShare: line.gainShare,
+      saving: line.saving,
+      transitional: transition?.lines[i].total ?? ZERO,
+      roundedUp: {
+        cost: costSplit.roundedUp[i],
+        gainShare: !attribution.totals.gainShare.isZero() && gainSplit.roundedUp[i],
+        transitional: transition?.lines[i].roundedUp ?? false,
+      },
+      startYear,
+      profile: profileOf(rule, line.saving, startYear),
+    };
+  });
+  return {
+    rule,
+    partners,
+    hasQuality,
+    totalBaseline,
+    combinedCost,
+    gainShare: attribution.totals.gainShare,
+    transitional: transitionalCost,
+    saving: attribution.totals.saving,
+  };
+}
+
+/** Where a partner's weight comes from on the chosen basis. */
+function weightSource(
+  basis: Basis,
+  rule: ServiceRule,
+  partner: string,
+  look: Lookups,
+): { weightCells: FromCell<Decimal>[]; quality?: FromCell<Decimal> } {
+  const where = { field: basisLabel(basis), partner };
+  switch (basis.kind) {
+    case "equal":
+    case "budget":
+      return { weightCells: [] };
+    case "fte": {
+      const cells = look.fteBy.get(key(rule.service, partner)) ?? [];
+      if (cells.length === 0)
+        throw new RuleError("missing", where, `has no FTE lines for ${rule.service} in the FTE sheet`, "§2");
+      return { weightCells: cells };
+    }
+    case "demand": {
+      const line = look.driversBy.get(key(rule.service, partner));
+      if (!line?.quantity)
+        throw new RuleError("missing", where, `has no quantity for ${rule.service} in the Drivers sheet`, "§2");
+      return { weightCells: [line.quantity], quality: line.quality };
+    }
+    case "driver": {
+      const line = look.driversBy.get(key(rule.service, partner));
+      const measure = line && Object.entries(line.measures).find(([name]) => key(name) === key(basis.driver))?.[1];
+      if (!measure)
+        throw new RuleError("missing", where, `has no ${basis.driver} for ${rule.service} in the Drivers sheet`, "§2");
+      return { weightCells: [measure] };
+    }
+  }
+}
+
+const basisLabel = (basis: Basis): string =>
+  basis.kind === "driver"
+    ? basis.driver
+    : basis.kind === "fte"
+      ? "FTE"
+      : basis.kind === "demand"
+        ? "quantity"
+        : basis.kind;
+
+/** A partner's saving by year from its start year: phased, part-year, or all in the first year. */
+function profileOf(rule: ServiceRule, saving: Decimal, startYear: YearLabel): Profile {
+  if (rule.phasing) return phase(saving, rule.phasing.value, startYear);
+  if (rule.startMonth) return partYear(saving, rule.startMonth.value, startYear, 2);
+  return phase(saving, [ONE], startYear);
+}
+
+/** The financial years from the earliest start to the latest year any profile (or `extra`) reaches. */
+export function yearSpan(services: readonly ServiceResult[], extra: readonly YearLabel[] = []): YearLabel[] {
+  const starts = [
+    ...services.flatMap((s) => s.partners.flatMap((p) => p.profile.map((y) => parseYear(y.year)))),
+    ...extra.map((y) => parseYear(y)),
+  ];
+  if (starts.length === 0) return [];
+  const first = Math.min(...starts);
+  const last = Math.max(...starts);
+  return Array.from({ length: last - first + 1 }, (_, i) => formatYear(first + i));
+}

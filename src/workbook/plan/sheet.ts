@@ -1,0 +1,98 @@
+/**
+ * Building a sheet plan cell by cell, with the formula helpers the output sheets share.
+ */
+import { Decimal } from "../../engine";
+import { CellRef, a1, refText, sheetPrefix } from "../grid";
+import type { CalculatedValue, CellStyle, OutputRole, PlanCell, SheetPlan } from "./types";
+
+export class SheetBuilder {
+  readonly rows: (PlanCell | undefined)[][] = [];
+
+  constructor(
+    readonly role: OutputRole,
+    readonly name: string,
+  ) {}
+
+  set(row: number, column: number, cell: PlanCell): void {
+    const r = (this.rows[row - 1] ??= []);
+    r[column - 1] = cell;
+  }
+
+  text(row: number, column: number, text: string, style?: CellStyle): void {
+    this.set(row, column, { kind: "text", text, style });
+  }
+
+  number(row: number, column: number, value: Decimal, style?: CellStyle): void {
+    this.set(row, column, { kind: "number", value, style });
+  }
+
+  formula(row: number, column: number, formula: string, value: CalculatedValue, style?: CellStyle): void {
+    this.set(row, column, { kind: "formula", formula, value, style });
+  }
+
+  spill(row: number, column: number, formula: string, values: CalculatedValue[][], style?: CellStyle): void {
+    this.set(row, column, { kind: "spill", formula, values, style });
+  }
+
+  /** A row of headings. */
+  headings(row: number, headings: readonly string[], from = 1): void {
+    headings.forEach((h, i) => this.text(row, from + i, h, "header"));
+  }
+
+  build(extra: Omit<SheetPlan, "role" | "name" | "rows"> = {}): SheetPlan {
+    // Fill holes so every row is a dense array (adapters write rectangular blocks).
+    const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c));
+    return { role: this.role, name: this.name, rows, ...extra };
+  }
+}
+
+/** A range on this sheet, "E6:E8" (one cell: "E6"). */
+export function rangeText(firstRow: number, column: number, lastRow: number, lastColumn = column): string {
+  const first = a1(firstRow, column);
+  const last = a1(lastRow, lastColumn);
+  return first === last ? first : `${first}:${last}`;
+}
+
+/** A range on another sheet, 'Savings profile'!E6:E8. */
+export function sheetRange(
+  sheet: string,
+  firstRow: number,
+  column: number,
+  lastRow: number,
+  lastColumn = column,
+): string {
+  return `${sheetPrefix(sheet)}${rangeText(firstRow, column, lastRow, lastColumn)}`;
+}
+
+/** A string literal in a formula: "Kensington & Chelsea", with quotes doubled. */
+export const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** Most arguments Excel accepts in one function call is 255; stay well inside it. */
+const MAX_ARGUMENTS = 200;
+
+/**
+ * A formula body adding up input cells, e.g. "Budget!C5", "SUM(Budget!C5:C9,Budget!C12)" or,
+ * for £000s, "SUM(Budget!C5:C9)*1000". Cells next to each other in a column become one range.
+ * Returns undefined when the cells are too scattered for one formula (the caller then writes the value).
+ */
+export function sumOfCells(cells: readonly CellRef[], scale: 1 | 1000 = 1): string | undefined {
+  if (cells.length === 0) return undefined;
+  const runs: string[] = [];
+  const sorted = [...cells].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.column - b.column || a.row - b.row);
+  let start = sorted[0];
+  let end = sorted[0];
+  const close = (): void => {
+    runs.push(start.row === end.row ? refText(start) : sheetRange(start.sheet, start.row, start.column, end.row));
+  };
+  for (const c of sorted.slice(1)) {
+    if (c.sheet === end.sheet && c.column === end.column && c.row === end.row + 1) end = c;
+    else {
+      close();
+      start = end = c;
+    }
+  }
+  close();
+  if (runs.length > MAX_ARGUMENTS) return undefined;
+  const body = runs.length === 1 && !runs[0].includes(":") ? runs[0] : `SUM(${runs.join(",")})`;
+  return scale === 1 ? body : `${body}*1000`;
+}
