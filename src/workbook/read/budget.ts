@@ -1,0 +1,219 @@
+/**
+ * The Budget sheet: each partner's stand-alone (baseline) budget per service, long (a row per
+ * partner and service line) or wide (a row per service, a column per partner), detected from the
+ * headings: no Partner heading means wide.
+ */
+import { CellRef, cellAt, isBlankCell } from "../grid";
+import type { BudgetLine, BudgetSheet, Units } from "../inputs";
+import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
+import { Field, HeadingRow, headingKey, headingName, readHeadings, readUnits, unitsText } from "./headings";
+import { Role, roleLabel } from "./sheets";
+
+const FIELDS: readonly Field[] = ["partner", "service", "baseline", "costCentre", "description", "category"];
+const DETAILS = { costCentre: "Cost centre", description: "Description", category: "Category" } as const;
+
+const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
+
+/** Rows whose Service starts with "Total" (or "Grand total") are totals, not lines. */
+const isTotal = (service: string): boolean => /^(grand\s+)?total\b/i.test(service);
+
+/** One row's service and its optional details, shared by every line on the row. */
+interface RowStart {
+  row: number;
+  service?: string;
+  serviceAt: CellRef;
+  details: Pick<BudgetLine, "costCentre" | "description" | "category">;
+}
+
+/** A line whose amount or partner could not be read: its partner and service still exist for the other checks. */
+export interface UnreadLine {
+  /** Absent when the partner cell itself is the problem. */
+  partner?: string;
+  service: string;
+}
+
+export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "budget"): BudgetSheet | undefined {
+  const sheet = r.grid.name;
+  const headings = readHeadings(r, FIELDS, "Partner, Service, Baseline");
+  if (headings === undefined) return undefined;
+  const layout = headings.columns.partner === undefined ? "wide" : "long";
+  const skippedColumns: string[] = [];
+  const partners = layout === "wide" ? widePartners(r, headings, skippedColumns) : [];
+  if (layout === "long" && headings.columns.baseline === undefined) {
+    report(
+      r,
+      ref(sheet, headings.row, headings.lastColumn + 1),
+      `There is no Baseline column in the headings (row ${headings.row}).`,
+      "Add a column headed Baseline with each line's amount.",
+    );
+    return undefined;
+  }
+  if (partners === undefined) return undefined;
+  const moneyColumns = layout === "long" ? [headings.columns.baseline as number] : partners.map((p) => p.column);
+  const units = readUnits(r, headings, moneyColumns);
+  const used = [...Object.values(headings.columns), ...partners.map((p) => p.column)];
+  const lines: BudgetLine[] = [];
+  const seen = new Map<string, CellRef>();
+  const totals: number[] = [];
+  const last = r.grid.values.length;
+  for (let row = headings.row + 1; row <= last; row++) {
+    if (rowIsBlank(r.grid, row, used)) continue;
+    const start = rowStart(r, headings, row);
+    if (start.service !== undefined && isTotal(start.service)) {
+      totals.push(row);
+      continue;
+    }
+    if (layout === "wide" && start.service === undefined) {
+      if (!isErrorCell(r, start.serviceAt))
+        report(
+          r,
+          start.serviceAt,
+          `Row ${row} has amounts but no Service.`,
+          "Enter the service's name, or delete the row.",
+        );
+      continue;
+    }
+    const found =
+      layout === "long"
+        ? longLine(r, headings, start, units, unread)
+        : partners.flatMap((p) => wideLine(r, start, p, units, unread));
+    for (const line of found) {
+      const key = [line.partner, line.service, line.costCentre ?? "", line.description ?? ""]
+        .map(nameKey)
+        .join("\u0000");
+      const earlier = seen.get(key);
+      if (earlier === undefined) {
+        seen.set(key, line.baseline.at);
+        lines.push(line);
+      } else {
+        report(
+          r,
+          line.baseline.at,
+          `${line.partner}, ${line.service} is on the Budget sheet twice with the same cost centre and description (row ${earlier.row} and row ${row}).`,
+          "Delete one of the two lines, or give them different cost centres or descriptions.",
+        );
+      }
+    }
+  }
+  const skipped = [
+    ...(skippedColumns.length === 0
+      ? []
+      : [
+          `the ${plural(skippedColumns.length, "column")} ${skippedColumns.map((t) => `"${t}"`).join(", ")} (not a partner)`,
+        ]),
+    ...(totals.length === 0 ? [] : [`total ${plural(totals.length, "row")} ${totals.join(", ")}`]),
+  ];
+  if (skipped.length > 0) r.notes.push(`${roleLabel(role, r.grid)}: skipped ${skipped.join(" and ")}.`);
+  if (lines.length === 0 && !r.problems.some((p) => p.sheet === sheet && p.severity === "error"))
+    report(
+      r,
+      { sheet },
+      `The Budget sheet has no lines under its headings (row ${headings.row}).`,
+      "Enter the partners' budgets under the headings.",
+    );
+  r.notes.push(`${roleLabel(role, r.grid)}: ${layout} layout, headings in row ${headings.row}, ${unitsText(units)}.`);
+  return { sheet, layout, units, headerRow: headings.row, lines: canonicalNames(lines) };
+}
+
+/** Wide layout: every heading that is not Service or a detail names a partner ("Total" columns aside). */
+function widePartners(
+  r: Reading,
+  headings: HeadingRow,
+  skipped: string[],
+): { column: number; partner: string }[] | undefined {
+  const sheet = r.grid.name;
+  if (headings.columns.baseline !== undefined) {
+    report(
+      r,
+      ref(sheet, headings.row, headings.columns.baseline),
+      "There is a Baseline column but no Partner column, so the add-in cannot tell whose budget each line is.",
+      "Add a column headed Partner (one row per partner and service), or head a column with each partner's name (one row per service).",
+    );
+    return undefined;
+  }
+  const isTotalColumn = (text: string): boolean => /^(grand)?total/.test(headingKey(text));
+  const partners = headings.others
+    .filter((h) => !isTotalColumn(h.text))
+    .map((h) => ({ column: h.column, partner: headingName(h.text) }));
+  skipped.push(...headings.others.filter((h) => isTotalColumn(h.text)).map((h) => h.text));
+  if (partners.length === 0) {
+    report(
+      r,
+      ref(sheet, headings.row, headings.lastColumn + 1),
+      `There is no Partner column, and no column headed with a partner's name (row ${headings.row}).`,
+      "Add columns Partner and Baseline (one row per partner and service), or a column per partner headed with its name.",
+    );
+    return undefined;
+  }
+  return partners;
+}
+
+function rowStart(r: Reading, headings: HeadingRow, row: number): RowStart {
+  const column = headings.columns.service as number;
+  const details: RowStart["details"] = {};
+  for (const field of Object.keys(DETAILS) as (keyof typeof DETAILS)[]) {
+    const c = headings.columns[field];
+    const text = c === undefined ? undefined : readText(r, ref(r.grid.name, row, c), DETAILS[field]);
+    if (text !== undefined) details[field] = text;
+  }
+  const serviceAt = ref(r.grid.name, row, column);
+  return { row, service: readText(r, serviceAt, "Service"), serviceAt, details };
+}
+
+function longLine(r: Reading, headings: HeadingRow, start: RowStart, units: Units, unread: UnreadLine[]): BudgetLine[] {
+  const sheet = r.grid.name;
+  const partnerAt = ref(sheet, start.row, headings.columns.partner as number);
+  const baselineAt = ref(sheet, start.row, headings.columns.baseline as number);
+  const partner = readText(r, partnerAt, "Partner");
+  const fix = "Enter it, or delete the line if it is not needed.";
+  if (start.service === undefined && !isErrorCell(r, start.serviceAt))
+    report(r, start.serviceAt, `This Budget line has no Service.`, fix);
+  if (partner === undefined && !isErrorCell(r, partnerAt))
+    report(r, partnerAt, `This Budget line has no Partner.`, fix);
+  const what = `Baseline for ${partner ?? "this line"}${start.service === undefined ? "" : `, ${start.service}`}`;
+  const baseline = isBlankCell(cellAt(r.grid, baselineAt.row, baselineAt.column))
+    ? report(r, baselineAt, `${what} is blank.`, "Enter the amount (0 if there is none), or delete the line.")
+    : readMoney(r, baselineAt, what, units);
+  if (start.service === undefined) return [];
+  if (baseline === undefined || partner === undefined) {
+    unread.push({ partner, service: start.service });
+    return [];
+  }
+  return [{ partner, service: start.service, baseline, ...start.details }];
+}
+
+function wideLine(
+  r: Reading,
+  start: RowStart,
+  p: { column: number; partner: string },
+  units: Units,
+  unread: UnreadLine[],
+): BudgetLine[] {
+  const at = ref(r.grid.name, start.row, p.column);
+  if (isBlankCell(cellAt(r.grid, at.row, at.column))) return []; // this partner has no budget for the service
+  const service = start.service as string;
+  const baseline = readMoney(r, at, `Baseline for ${p.partner}, ${service}`, units);
+  if (baseline === undefined) unread.push({ partner: p.partner, service });
+  return baseline === undefined ? [] : [{ partner: p.partner, service, baseline, ...start.details }];
+}
+
+const isErrorCell = (r: Reading, at: CellRef): boolean => {
+  const v = cellAt(r.grid, at.row, at.column);
+  return typeof v === "object" && v !== null;
+};
+
+/** One spelling per partner and per service (the first written), so "westminster " is Westminster. */
+function canonicalNames(lines: BudgetLine[]): BudgetLine[] {
+  const partners = new Map<string, string>();
+  const services = new Map<string, string>();
+  const pick = (names: Map<string, string>, name: string): string => {
+    const key = nameKey(name);
+    if (!names.has(key)) names.set(key, name);
+    return names.get(key) as string;
+  };
+  return lines.map((line) => ({
+    ...line,
+    partner: pick(partners, line.partner),
+    service: pick(services, line.service),
+  }));
+}

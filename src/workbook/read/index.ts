@@ -1,0 +1,96 @@
+/**
+ * Reading the input sheets (README "Input template") into the Inputs model, checking everything
+ * before anything is written: every problem is listed at once with its sheet, cell and what to do,
+ * and `inputs` is given only when none of them is an error. `notes` says what was detected (layout,
+ * heading row, units, sheets skipped), for the Audit sheet.
+ */
+import type { SheetGrid } from "../grid";
+import type { DriversSheet, FteSheet, Inputs } from "../inputs";
+import { Problem, hasErrors } from "../problems";
+import { UnreadLine, readBudget } from "./budget";
+import { Reading } from "./cells";
+import { catalogue } from "./catalogue";
+import { readDrivers } from "./drivers";
+import { readFte } from "./fte";
+import { canonicalNames } from "./names";
+import { Optional, checkRules } from "./rule-checks";
+import { readRules } from "./rules";
+import { Role, missingSheet, pickSheets } from "./sheets";
+import { readTracker } from "./tracker";
+
+export type { Role } from "./sheets";
+
+export interface ReadOptions {
+  /** Which sheet plays each role, by name, where the user chose (the task pane lets them). */
+  sheets?: Partial<Record<Role, string>>;
+}
+
+export interface ReadResult {
+  inputs?: Inputs;
+  problems: Problem[];
+  notes: string[];
+}
+
+export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadResult {
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const sheets = pickSheets(grids, options.sheets ?? {}, problems, notes);
+  const reading = (grid: SheetGrid): Reading => ({ grid, problems, notes });
+  const errorsOn = (sheet: string, before: number): boolean =>
+    problems.slice(before).some((p) => p.severity === "error" && p.sheet === sheet);
+
+  const unread: UnreadLine[] = [];
+  const budget = sheets.budget ? readBudget(reading(sheets.budget), unread) : undefined;
+  if (!sheets.budget && !options.sheets?.budget) problems.push(missingSheet("budget", "Partner, Service and Baseline"));
+  const services = budget ? catalogue(budget, unread) : undefined;
+  const names = canonicalNames(services ?? new Map());
+
+  // An optional sheet with problems of its own is not used for the Rules checks, which would only
+  // repeat them ("no Quantity for Westminster" after "Quantity for Westminster is text").
+  const optional = <T>(grid: SheetGrid | undefined, read: (g: SheetGrid) => T | undefined): [Optional<T>, T?] => {
+    if (grid === undefined) return ["absent"];
+    const before = problems.length;
+    const sheet = read(grid);
+    return [sheet === undefined || errorsOn(grid.name, before) ? "unread" : sheet, sheet];
+  };
+  const [fteState, fte] = optional<FteSheet>(sheets.fte, (g) => readFte(reading(g), names));
+  const [driversState, drivers] = optional<DriversSheet>(sheets.drivers, (g) => readDrivers(reading(g), names));
+
+  const rules = sheets.rules ? readRules(reading(sheets.rules), names, drivers?.measures ?? []) : undefined;
+  if (!sheets.rules && !options.sheets?.rules)
+    problems.push(missingSheet("rules", "Service, Partners, Basis, New cost and First year"));
+  if (rules && sheets.rules)
+    checkRules(reading(sheets.rules), rules, {
+      services,
+      budgetSheet: budget?.sheet,
+      fte: fteState,
+      drivers: driversState,
+    });
+  const tracker = sheets.tracker
+    ? readTracker(reading(sheets.tracker), names, { rules: rules?.sheet.rules, services })
+    : undefined;
+
+  const sorted = sortProblems(problems, grids);
+  if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes };
+  const inputs: Inputs = {
+    budget,
+    rules: rules.sheet,
+    ...(fte ? { fte } : {}),
+    ...(drivers ? { drivers } : {}),
+    ...(tracker ? { tracker } : {}),
+  };
+  return { inputs, problems: sorted, notes };
+}
+
+/** In workbook order, then by row and column, so the list reads down each sheet. */
+function sortProblems(problems: Problem[], grids: readonly SheetGrid[]): Problem[] {
+  const place = (p: Problem): [number, number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(p.cell ?? "");
+    const column = m ? [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+    return [grids.findIndex((g) => g.name === p.sheet), m ? Number(m[2]) : 0, column];
+  };
+  return problems
+    .map((p, i) => ({ p, i, key: place(p) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.i - b.i)
+    .map((x) => x.p);
+}

@@ -1,0 +1,309 @@
+/**
+ * The Rules sheet's cells, one reader each: partners with join years, basis, percentages,
+ * phasing, start month, financial year, kind and variance policy. Each returns undefined for a
+ * blank cell and null after reporting a problem, so the row can still be checked to the end.
+ */
+import {
+  Basis,
+  Decimal,
+  IndirectPolicy,
+  RuleError,
+  SavingKind,
+  YearLabel,
+  ZERO,
+  formatYear,
+  parseYear,
+  readSavingKind,
+} from "../../engine";
+import { CellRef, cellAt, isBlankCell, isErrorCell, refText } from "../grid";
+import type { RulePartner } from "../inputs";
+import { Reading, fromExcelNumber, listed, notANumber, report, ruleDetail, shown } from "./cells";
+import { headingKey } from "./headings";
+
+export type Read<T> = T | undefined | null;
+
+const valueOf = (r: Reading, at: CellRef) => cellAt(r.grid, at.row, at.column);
+
+/** Text of a cell that must hold text; an Excel error or other value is reported (null). */
+function textCell(r: Reading, at: CellRef, what: string, expected: string): Read<string> {
+  const value = valueOf(r, at);
+  if (isBlankCell(value)) return undefined;
+  if (typeof value === "string") return value.trim();
+  if (isErrorCell(value))
+    report(r, at, `${what} is the Excel error ${value.error}.`, "Correct the formula or value in that cell first.");
+  else report(r, at, `${what} is ${shown(value)}, not ${expected}.`, `Enter ${expected}.`);
+  return null;
+}
+
+const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+
+/** "12.5%": a fraction as the user typed it. */
+export const percentText = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
+
+/**
+ * A percentage from 0% to 100%: a cell formatted as % (Excel holds 20% as 0.2) or text "20%".
+ * A plain number above 1 (20) is a problem: Excel would read it as 2,000%.
+ */
+export function readRate(r: Reading, at: CellRef, what: string, rule: string): Read<Decimal> {
+  const value = valueOf(r, at);
+  if (isBlankCell(value)) return undefined;
+  let rate: Decimal;
+  if (typeof value === "number") {
+    rate = fromExcelNumber(value);
+    if (rate.greaterThan(1)) {
+      report(
+        r,
+        at,
+        `${what} is ${rate.toString()}, which Excel reads as ${percentText(rate)}.`,
+        `Enter ${rate.toString()}% (with the % sign), or ${rate.dividedBy(100).toString()}.`,
+        rule,
+      );
+      return null;
+    }
+  } else if (typeof value === "string" && PERCENT.test(value)) {
+    rate = new Decimal((PERCENT.exec(value) as RegExpExecArray)[1]).dividedBy(100);
+  } else if (typeof value === "string" && /^\s*-\s*\d/.test(value)) {
+    report(r, at, `${what} is negative (${shown(value)}).`, "Enter a percentage from 0% to 100%.", rule);
+    return null;
+  } else {
+    notANumber(r, value, at, what, rule);
+    return null;
+  }
+  if (rate.isNegative() || rate.greaterThan(1)) {
+    report(r, at, `${what} is ${percentText(rate)}, outside 0% to 100%.`, "Enter a percentage from 0% to 100%.", rule);
+    return null;
+  }
+  return rate;
+}
+
+/** "10%, 45%, 45%" (or one % cell) as fractions summing to exactly 100% (RULES.md §6). */
+export function readPhasing(r: Reading, at: CellRef, service: string): Read<Decimal[]> {
+  const value = valueOf(r, at);
+  if (isBlankCell(value)) return undefined;
+  const what = `Phasing for ${service}`;
+  let years: Decimal[];
+  if (typeof value === "number") {
+    const one = readRate(r, at, what, "§6");
+    if (one === null || one === undefined) return null;
+    years = [one];
+  } else if (typeof value === "string") {
+    const items = value.split(/[,;]/).map((s) => s.trim());
+    const bad = items.find((s) => !PERCENT.test(s));
+    if (bad !== undefined) {
+      report(
+        r,
+        at,
+        `${what} (${shown(value)}) has ${bad === "" ? "an empty item" : `"${bad}", which is not a percentage`}.`,
+        "Write each year's part as a percentage, separated by commas: 10%, 45%, 45%.",
+        "§6",
+      );
+      return null;
+    }
+    years = items.map((s) => new Decimal((PERCENT.exec(s) as RegExpExecArray)[1]).dividedBy(100));
+  } else {
+    notANumber(r, value, at, what, "§6");
+    return null;
+  }
+  const total = years.reduce((a, b) => a.plus(b), ZERO);
+  if (!total.equals(1)) {
+    const off = total.minus(1);
+    const by = off.isNegative() ? `${percentText(off.neg())} short of` : `${percentText(off)} over`;
+    report(
+      r,
+      at,
+      `${what} adds up to ${percentText(total)}, ${by} 100%.`,
+      "Change the percentages so they add up to exactly 100%.",
+      "§6",
+    );
+    return null;
+  }
+  return years;
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** An Excel date serial (1900 date system) as a UTC date. Serials from 61 (1 March 1900) on. */
+const excelDate = (serial: number): Date => new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+
+/** Date serials from 2000 to 2099: a date, not a typed month or year. */
+const isDateSerial = (n: number): boolean => n >= 36_526 && n < 73_051;
+
+/** Start month: 1–12, a month name ("September", "Sep", "Sept") or a date in that month. */
+export function readStartMonth(r: Reading, at: CellRef, service: string): Read<number> {
+  const value = valueOf(r, at);
+  if (isBlankCell(value)) return undefined;
+  const what = `Start month for ${service}`;
+  if (typeof value === "number" && isDateSerial(value)) return excelDate(value).getUTCMonth() + 1;
+  const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
+  const month =
+    typeof value === "number"
+      ? value
+      : text !== undefined && /^\d+$/.test(text)
+        ? Number(text)
+        : text !== undefined && text.length >= 3
+          ? MONTHS.findIndex((m) => m.startsWith(text.replace(/\.$/, ""))) + 1
+          : 0;
+  if (Number.isInteger(month) && month >= 1 && month <= 12) return month;
+  if (isErrorCell(value) || typeof value === "boolean") return notANumber(r, value, at, what, "§6") ?? null;
+  report(
+    r,
+    at,
+    `${what} is ${shown(value)}, not a month.`,
+    "Enter the month the saving starts: its name (September) or its number, 1 (January) to 12 (December).",
+    "§6",
+  );
+  return null;
+}
+
+/**
+ * A financial year: text "2011/12" or "2011-12". Excel turns either, typed into a cell, into a
+ * date (1 December 2011); a date is read as the financial year it falls in, with a note.
+ */
+export function readYear(r: Reading, at: CellRef, what: string, rule: string): Read<YearLabel> {
+  const value = valueOf(r, at);
+  if (isBlankCell(value)) return undefined;
+  if (typeof value === "number" && isDateSerial(value)) {
+    const date = excelDate(value);
+    const year = formatYear(date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1);
+    r.notes.push(
+      `${refText(at)}: ${what} is a date (${date.toISOString().slice(0, 10)}), read as the financial year ${year}.`,
+    );
+    return year;
+  }
+  if (typeof value !== "string") {
+    if (typeof value === "number")
+      report(
+        r,
+        at,
+        `${what} is ${shown(value)}, not a financial year like 2011/12.`,
+        "Enter the year as text, like 2011/12.",
+        rule,
+      );
+    else notANumber(r, value, at, what, rule);
+    return null;
+  }
+  try {
+    return formatYear(parseYear(value, "year"));
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    report(r, at, `${what} ${ruleDetail(e)}.`, "Enter a financial year like 2011/12.", rule);
+    return null;
+  }
+}
+
+/** Cashable (blank), non-cashable or cost avoidance, in the engine's words when it is none of them. */
+export function readKind(r: Reading, at: CellRef, service: string): SavingKind | null {
+  const text = textCell(r, at, `Kind for ${service}`, "cashable, non-cashable or cost avoidance");
+  if (text === null) return null;
+  try {
+    return readSavingKind(text, "kind");
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    report(
+      r,
+      at,
+      `Kind for ${service} ${ruleDetail(e)}.`,
+      "Enter cashable, non-cashable or cost avoidance (blank is cashable).",
+      "§5",
+    );
+    return null;
+  }
+}
+
+/** host bears (blank) or share now (RULES.md §3). */
+export function readPolicy(r: Reading, at: CellRef, service: string): IndirectPolicy | null {
+  const text = textCell(r, at, `Variance policy for ${service}`, "host bears or share now");
+  if (text === null) return null;
+  const key = headingKey(text ?? "");
+  if (key === "" || key === "hostbears" || key === "host") return "host-bears";
+  if (key === "sharenow" || key === "share" || key === "shared") return "share-now";
+  report(
+    r,
+    at,
+    `Variance policy for ${service} must be "host bears" or "share now" (got "${text}").`,
+    "Enter host bears or share now (blank is host bears).",
+    "§3",
+  );
+  return null;
+}
+
+const BASES: Record<string, Basis> = {
+  demand: { kind: "demand" },
+  equal: { kind: "equal" },
+  equalshares: { kind: "equal" },
+  fte: { kind: "fte" },
+  fulltimeequivalent: { kind: "fte" },
+  budget: { kind: "budget" },
+  baseline: { kind: "budget" },
+  standalonebudget: { kind: "budget" },
+  standalonebaseline: { kind: "budget" },
+};
+
+/** demand (blank), equal, FTE, budget, or the heading of a Drivers measure column. */
+export function readBasis(r: Reading, at: CellRef, service: string, measures: readonly string[]): Basis | null {
+  const what = `Basis for ${service}`;
+  const text = textCell(r, at, what, "a basis such as demand or equal");
+  if (text === null) return null;
+  if (text === undefined) return { kind: "demand" };
+  const key = headingKey(text);
+  const known = BASES[key];
+  if (known !== undefined) return known;
+  const measure = measures.find((m) => headingKey(m) === key);
+  if (measure !== undefined) return { kind: "driver", driver: measure };
+  const choices = ["demand", "equal", "FTE", "budget", ...measures.map((m) => `${m} (from Drivers)`)];
+  report(
+    r,
+    at,
+    `${what} is "${text}", which is not one of ${listed(choices, "or")}.`,
+    "Enter one of those, or add a Drivers column headed with the measure's name.",
+    "§2",
+  );
+  return null;
+}
+
+/** "Westminster, Kensington & Chelsea; Hammersmith & Fulham from 2013/14" (or "… (2013/14)"). */
+export function readPartnerList(r: Reading, at: CellRef, service: string): Read<RulePartner[]> {
+  const what = `Partners for ${service}`;
+  const text = textCell(r, at, what, "partners' names");
+  if (text === null || text === undefined) return text;
+  const partners: RulePartner[] = [];
+  let ok = true;
+  for (const item of text
+    .split(/[,;]/)
+    .map((s) => s.trim().replace(/\s+/g, " "))
+    .filter((s) => s !== "")) {
+    const join =
+      /^(.+?)\s+from\s+(.+)$/i.exec(item) ?? /^(.+?)\s*\(\s*(?:from\s+)?(\d{4}\s*[/-]\s*\d{2})\s*\)$/i.exec(item);
+    if (join === null) {
+      partners.push({ partner: item });
+      continue;
+    }
+    try {
+      partners.push({ partner: join[1].trim(), joins: formatYear(parseYear(join[2], "year")) });
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      report(
+        r,
+        at,
+        `${what}: ${join[1].trim()} joins from "${join[2]}", which is not a financial year like 2011/12.`,
+        "Write the year it joins like this: Westminster from 2013/14.",
+        "§2",
+      );
+      ok = false;
+    }
+  }
+  return ok ? partners : null;
+}

@@ -1,0 +1,230 @@
+/**
+ * The Rules sheet: one row per service to share, saying how (README "Input template"). Each cell
+ * is read on its own (rule-values.ts); the checks against the other sheets are in rule-checks.ts.
+ */
+import type { Decimal } from "../../engine";
+import { CellRef, cellAt, isBlankCell } from "../grid";
+import type { FromCell, MoneyCell, RulesSheet, ServiceRule, Units } from "../inputs";
+import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
+import { Field, HeadingRow, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
+import { Canonical } from "./names";
+import {
+  Read,
+  readBasis,
+  readKind,
+  readPartnerList,
+  readPhasing,
+  readPolicy,
+  readRate,
+  readStartMonth,
+  readYear,
+} from "./rule-values";
+import { roleLabel } from "./sheets";
+
+const FIELDS: readonly Field[] = [
+  "service",
+  "partners",
+  "basis",
+  "newCost",
+  "reduction",
+  "transitional",
+  "phasing",
+  "startMonth",
+  "firstYear",
+  "kind",
+  "gainShare",
+  "host",
+  "variancePolicy",
+];
+
+/** The Rules sheet, and for each rule the fields whose cells had a problem (so later checks skip them). */
+export interface RulesRead {
+  sheet: RulesSheet;
+  bad: Map<ServiceRule, Set<Field>>;
+}
+
+export function readRules(r: Reading, names: Canonical, measures: readonly string[]): RulesRead | undefined {
+  const sheet = r.grid.name;
+  const headings = readHeadings(r, FIELDS, "Service, Partners, Basis, New cost, First year");
+  if (headings === undefined) return undefined;
+  let ok = requireColumns(r, headings, ["service", "firstYear"]);
+  const c = headings.columns;
+  if (c.newCost === undefined && c.reduction === undefined) {
+    ok = false;
+    report(
+      r,
+      ref(sheet, headings.row, headings.lastColumn + 1),
+      `There is no New cost or Reduction column in the headings (row ${headings.row}).`,
+      "Add a column headed New cost (the combined service's ongoing cost) or Reduction (a target such as 20%).",
+    );
+  }
+  if (!ok) return undefined;
+  const units = readUnits(
+    r,
+    headings,
+    [c.newCost, c.transitional].filter((x): x is number => x !== undefined),
+  );
+  const rules: ServiceRule[] = [];
+  const bad = new Map<ServiceRule, Set<Field>>();
+  const seen = new Map<string, number>();
+  const used = Object.values(c);
+  for (let row = headings.row + 1; row <= r.grid.values.length; row++) {
+    if (rowIsBlank(r.grid, row, used)) continue;
+    const rule = readRow(r, headings, row, units, names, measures);
+    if (rule === undefined) continue;
+    const key = nameKey(rule.service);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      report(
+        r,
+        rule.at,
+        `${rule.service} is in the Rules sheet twice (row ${earlier} and row ${row}).`,
+        "Keep one row per service: delete or merge the other.",
+      );
+      continue;
+    }
+    seen.set(key, row);
+    rules.push(rule.rule);
+    bad.set(rule.rule, rule.bad);
+  }
+  if (rules.length === 0)
+    report(
+      r,
+      { sheet },
+      `The Rules sheet has no services under its headings (row ${headings.row}).`,
+      "Add a row for each service to share.",
+    );
+  r.notes.push(
+    `${roleLabel("rules", r.grid)}: headings in row ${headings.row}, ${rules.length} services, ${unitsText(units)}.`,
+  );
+  return { sheet: { sheet, headerRow: headings.row, units, rules }, bad };
+}
+
+/** One row, every cell checked; `bad` holds the fields whose cells had a problem. Undefined: no Service. */
+function readRow(
+  r: Reading,
+  headings: HeadingRow,
+  row: number,
+  units: Units,
+  names: Canonical,
+  measures: readonly string[],
+): { service: string; at: CellRef; bad: Set<Field>; rule: ServiceRule } | undefined {
+  const c = headings.columns;
+  const sheet = r.grid.name;
+  const at = ref(sheet, row, c.service as number);
+  // An absent column's default still needs a cell: the row's Service cell stands in.
+  const cell = (field: Field): CellRef => ref(sheet, row, c[field] ?? (c.service as number));
+  const has = (field: Field): boolean => c[field] !== undefined && !isBlankCell(cellAt(r.grid, row, c[field]));
+  const written = readText(r, at, "Service");
+  if (written === undefined) {
+    if (isBlankCell(cellAt(r.grid, row, at.column)))
+      report(
+        r,
+        at,
+        `Row ${row} of the Rules sheet has no Service.`,
+        "Enter the service's name as the Budget sheet has it, or delete the row.",
+      );
+    return undefined;
+  }
+  const service = names.service(written);
+  const bad = new Set<Field>();
+  const take = <T>(field: Field, value: Read<T>): T | undefined => {
+    if (value === null) bad.add(field);
+    return value ?? undefined;
+  };
+  const from = <T>(field: Field, value: T | undefined): FromCell<T> | undefined =>
+    value === undefined ? undefined : { value, at: cell(field) };
+  const money = (field: Field, heading: string, rule: string): MoneyCell | undefined => {
+    if (!has(field)) return undefined;
+    const m = take(field, readMoney(r, cell(field), `${heading} for ${service}`, units) ?? null);
+    if (m !== undefined && m.value.isNegative() && !m.value.isZero()) {
+      report(r, m.at, `${heading} for ${service} is negative (${m.value.toString()}).`, "Enter zero or more.", rule);
+      bad.add(field);
+      return undefined;
+    }
+    return m;
+  };
+
+  const partnersRead = has("partners") ? take("partners", readPartnerList(r, cell("partners"), service)) : undefined;
+  const partners = partnersRead?.map((p) => ({ ...p, partner: names.partner(p.partner) }));
+  const basis = has("basis") ? take("basis", readBasis(r, cell("basis"), service, measures)) : undefined;
+  const newCost = money("newCost", "New cost", "§5");
+  const reduction = has("reduction")
+    ? take("reduction", readRate(r, cell("reduction"), `Reduction for ${service}`, "§5"))
+    : undefined;
+  if (has("newCost") && has("reduction")) {
+    bad.add("reduction");
+    report(
+      r,
+      cell("reduction"),
+      `Both New cost and Reduction are given for ${service}.`,
+      "Keep one: the combined service's new cost, or a target reduction.",
+      "§5",
+    );
+  } else if (!has("newCost") && !has("reduction")) {
+    bad.add("newCost");
+    report(
+      r,
+      cell(c.newCost !== undefined ? "newCost" : "reduction"),
+      `Neither New cost nor Reduction is given for ${service}.`,
+      "Enter the combined service's ongoing cost in New cost, or a target reduction (such as 20%) in Reduction.",
+      "§5",
+    );
+  }
+  const transitional = money("transitional", "Transitional cost", "§4");
+  const phasing = has("phasing") ? take("phasing", readPhasing(r, cell("phasing"), service)) : undefined;
+  const startMonth = has("startMonth") ? take("startMonth", readStartMonth(r, cell("startMonth"), service)) : undefined;
+  if (has("phasing") && has("startMonth")) {
+    bad.add("startMonth");
+    report(
+      r,
+      cell("startMonth"),
+      `Both Phasing and Start month are given for ${service}.`,
+      "Clear one: a saving is either phased over years, or starts part-way through its first year.",
+      "§6",
+    );
+  }
+  const firstYear = take("firstYear", readYear(r, cell("firstYear"), `First year for ${service}`, "§6"));
+  if (!has("firstYear")) {
+    bad.add("firstYear");
+    report(
+      r,
+      cell("firstYear"),
+      `First year for ${service} is blank.`,
+      "Enter the financial year the saving starts, like 2011/12.",
+      "§6",
+    );
+  }
+  const kind = has("kind") ? take("kind", readKind(r, cell("kind"), service)) : undefined;
+  const gainShare: Decimal | undefined = has("gainShare")
+    ? take("gainShare", readRate(r, cell("gainShare"), `Gain share for ${service}`, "§5"))
+    : undefined;
+  const hostText = has("host") ? readText(r, cell("host"), `Host for ${service}`) : undefined;
+  if (has("host") && hostText === undefined) bad.add("host");
+  const variancePolicy = has("variancePolicy")
+    ? take("variancePolicy", readPolicy(r, cell("variancePolicy"), service))
+    : undefined;
+
+  const rule: ServiceRule = {
+    service,
+    at,
+    ...(partners === undefined ? {} : { partners: { value: partners, at: cell("partners") } }),
+    basis: { value: basis ?? { kind: "demand" }, at: cell("basis") },
+    ...(newCost === undefined ? {} : { newCost }),
+    ...optional("reduction", from("reduction", reduction)),
+    ...(transitional === undefined ? {} : { transitional }),
+    ...optional("phasing", from("phasing", phasing)),
+    ...optional("startMonth", from("startMonth", startMonth)),
+    firstYear: { value: firstYear ?? "", at: cell("firstYear") },
+    kind: { value: kind ?? "cashable", at: cell("kind") },
+    ...optional("gainShare", from("gainShare", gainShare)),
+    ...optional("host", from("host", hostText === undefined ? undefined : names.partner(hostText))),
+    variancePolicy: { value: variancePolicy ?? "host-bears", at: cell("variancePolicy") },
+  };
+  return { service, at, bad, rule };
+}
+
+/** `{ key: value }`, or nothing when value is undefined (so optional fields stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,83 @@
+/**
+ * Which sheet plays each role (Budget, FTE, Rules, Drivers, Tracker): the user's choice where given,
+ * otherwise the sheet named as the template names it (ignoring case, spaces and punctuation). The
+ * add-in's own output sheets are never read as inputs (its Realisation sheet is not a Tracker).
+ */
+import { SheetGrid, cellAt } from "../grid";
+import { SHEET_NAMES } from "../inputs";
+import { ownedRole } from "../owned";
+import { Problem, problemAt } from "../problems";
+
+export type Role = keyof typeof SHEET_NAMES;
+
+export const ROLE_NAMES: Record<Role, string> = {
+  budget: "Budget",
+  fte: "FTE",
+  rules: "Rules",
+  drivers: "Drivers",
+  tracker: "Tracker",
+};
+
+const sheetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "");
+
+const isOwned = (grid: SheetGrid): boolean => ownedRole(cellAt(grid, 2, 1)) !== undefined;
+
+export function pickSheets(
+  grids: readonly SheetGrid[],
+  chosen: Partial<Record<Role, string>>,
+  problems: Problem[],
+  notes: string[],
+): Partial<Record<Role, SheetGrid>> {
+  const picked: Partial<Record<Role, SheetGrid>> = {};
+  const used = new Set<SheetGrid>();
+  const roles = Object.keys(SHEET_NAMES) as Role[];
+  for (const role of roles) {
+    const name = chosen[role];
+    if (name === undefined || name.trim() === "") continue;
+    const grid = grids.find((g) => g.name === name) ?? grids.find((g) => sheetKey(g.name) === sheetKey(name));
+    if (grid === undefined) {
+      problems.push(
+        problemAt(
+          { sheet: name },
+          `There is no sheet named "${name}" (chosen for the ${ROLE_NAMES[role]}).`,
+          `Choose another sheet for the ${ROLE_NAMES[role]}, or rename the sheet.`,
+        ),
+      );
+      continue;
+    }
+    picked[role] = grid;
+    used.add(grid);
+  }
+  for (const role of roles) {
+    if (chosen[role] !== undefined && chosen[role]?.trim() !== "") continue;
+    // The template's spellings in order, so "Budget" is preferred to "Baselines" when both exist.
+    const candidates = SHEET_NAMES[role]
+      .flatMap((spelling) => grids.filter((g) => sheetKey(g.name) === sheetKey(spelling)))
+      .filter((g, i, all) => !used.has(g) && !isOwned(g) && all.indexOf(g) === i);
+    if (candidates.length === 0) continue;
+    picked[role] = candidates[0];
+    used.add(candidates[0]);
+    if (candidates.length > 1)
+      notes.push(
+        `${ROLE_NAMES[role]}: read sheet "${candidates[0].name}"; ${candidates
+          .slice(1)
+          .map((g) => `"${g.name}"`)
+          .join(", ")} also looks like one and was not read.`,
+      );
+  }
+  return picked;
+}
+
+/** A required sheet not found: a problem naming the sheet the template expects. */
+export function missingSheet(role: Role, columns: string): Problem {
+  const name = ROLE_NAMES[role];
+  return problemAt(
+    { sheet: name },
+    `There is no ${name} sheet.`,
+    `Add a sheet named ${name} with columns ${columns}, or choose the sheet that holds them.`,
+  );
+}
+
+/** "Budget" or "Budget (sheet "Baselines")", as a note starts. */
+export const roleLabel = (role: Role, grid: SheetGrid): string =>
+  sheetKey(grid.name) === sheetKey(ROLE_NAMES[role]) ? ROLE_NAMES[role] : `${ROLE_NAMES[role]} (sheet "${grid.name}")`;
