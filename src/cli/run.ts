@@ -1,0 +1,165 @@
+/**
+ * The command line: `shared-services <input.xlsx> -o <output.xlsx>`. Reads the workbook, lists
+ * every problem with its sheet and cell (the same messages as the task pane) or writes the
+ * output sheets into a copy of it. The input file is never changed.
+ */
+import { existsSync } from "fs";
+import { mkdir, readFile, writeFile } from "fs/promises";
+import { basename, dirname, resolve } from "path";
+import { Command, CommanderError } from "commander";
+import JSZip from "jszip";
+import { readInputs } from "../workbook/read";
+import { buildPlan } from "../workbook/plan";
+import { formatProblem, hasErrors, Problem } from "../workbook/problems";
+import { existingSheets, readXlsx } from "../xlsx/read";
+import { writeXlsx } from "../xlsx/write";
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** The time stamped on the output; now unless a test fixes it. */
+  now?: Date;
+  /** Told how long each step took, in milliseconds (the benchmark listens). */
+  timed?(step: Step, ms: number): void;
+}
+
+export type Step = "read file" | "check inputs" | "apply rules" | "write file";
+
+type Role = "budget" | "fte" | "rules" | "drivers" | "tracker";
+const ROLES: Role[] = ["budget", "fte", "rules", "drivers", "tracker"];
+
+/** Parts of a workbook that ExcelJS does not carry into the copy it writes. */
+const NOT_CARRIED: [RegExp, string][] = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/pivotTables\//, "pivot tables"],
+  [/^xl\/vbaProject\.bin$/, "macros"],
+  [/^xl\/slicers\//, "slicers"],
+  [/^customXml\//, "custom XML"],
+];
+
+function program(io: CliIo): Command {
+  const cmd = new Command("shared-services")
+    .description(
+      "Apportion a shared service's costs and savings between partner councils to the penny, and write " +
+        "Attribution, Savings profile, Realisation and Audit sheets into a copy of the workbook.",
+    )
+    .argument("<input.xlsx>", "the workbook with Budget, Rules and (as needed) FTE, Drivers and Tracker sheets")
+    .requiredOption("-o, --output <output.xlsx>", "where to write the copy with the output sheets")
+    .option("--overwrite", "replace the output file if it exists")
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+  for (const role of ROLES)
+    cmd.option(
+      `--${role} <sheet>`,
+      `the sheet to read as the ${role === "fte" ? "FTE" : role} sheet (found by name if not given)`,
+    );
+  cmd.addHelpText(
+    "after",
+    "\nExample:\n  shared-services assets/sample.xlsx -o out/sample-shared.xlsx\n\n" +
+      "Exit status 0 when the sheets were written, 1 when there were problems (each listed with its sheet and cell) " +
+      "and nothing was written.",
+  );
+  return cmd;
+}
+
+/** Runs the command line; returns the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const cmd = program(io);
+  try {
+    cmd.parse([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    throw error;
+  }
+  const options = cmd.opts<{ output: string; overwrite?: boolean } & Partial<Record<Role, string>>>();
+  const input = cmd.args[0];
+  try {
+    return await run(input, options, io);
+  } catch (error) {
+    io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    io.err("Nothing was written.");
+    return 1;
+  }
+}
+
+async function run(
+  input: string,
+  options: { output: string; overwrite?: boolean } & Partial<Record<Role, string>>,
+  io: CliIo,
+): Promise<number> {
+  const fail = (message: string): number => {
+    io.err(`Error: ${message}`);
+    io.err("Nothing was written.");
+    return 1;
+  };
+  if (!existsSync(input)) return fail(`${input}: no such file.`);
+  if (resolve(input) === resolve(options.output))
+    return fail("the output must be a different file from the input: the add-in never changes your workbook.");
+  if (existsSync(options.output) && !options.overwrite)
+    return fail(`${options.output} already exists. Add --overwrite to replace it, or choose another name.`);
+
+  const clock = stopwatch(io);
+  const bytes = await readFile(input);
+  let grids;
+  try {
+    grids = await readXlsx(bytes);
+  } catch (error) {
+    return fail(`${input} could not be read as an Excel workbook (.xlsx): ${(error as Error).message}`);
+  }
+  clock("read file");
+  const sheets = Object.fromEntries(ROLES.filter((r) => options[r] !== undefined).map((r) => [r, options[r]]));
+  const read = readInputs(grids, { sheets });
+  const warnings = read.problems.filter((p) => p.severity === "warning");
+  clock("check inputs");
+  if (!read.inputs || hasErrors(read.problems)) return report(read.problems, io);
+
+  const planned = buildPlan(read.inputs, {
+    existing: existingSheets(grids),
+    when: io.now ?? new Date(),
+    source: basename(input),
+    notes: read.notes,
+    warnings,
+  });
+  clock("apply rules");
+  if (!planned.plan) return report([...warnings, ...planned.problems], io);
+
+  const written = await writeXlsx(bytes, planned.plan);
+  await mkdir(dirname(resolve(options.output)), { recursive: true });
+  await writeFile(options.output, written);
+  clock("write file");
+
+  for (const line of planned.plan.summary) io.out(line);
+  const dropped = await notCarried(bytes);
+  if (dropped.length > 0)
+    io.out(
+      `Note: ${input} has ${dropped.join(", ")}, which the copy does not carry over (the input file is unchanged; ` +
+        "run the add-in in Excel to keep them).",
+    );
+  io.out("Charts are added when the workbook is opened in Excel with the add-in; the .xlsx copy has none.");
+  io.out(`Wrote ${options.output}.`);
+  return 0;
+}
+
+/** Reports the time since the last step to io.timed. */
+function stopwatch(io: CliIo): (step: Step) => void {
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    io.timed?.(step, now - last);
+    last = now;
+  };
+}
+
+function report(problems: readonly Problem[], io: CliIo): number {
+  const errors = problems.filter((p) => p.severity === "error");
+  io.err(`${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before anything can be written:`);
+  for (const p of problems) io.err(`  ${formatProblem(p)}`);
+  io.err("Nothing was written.");
+  return 1;
+}
+
+async function notCarried(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  return NOT_CARRIED.filter(([pattern]) => names.some((n) => pattern.test(n))).map(([, what]) => what);
+}

@@ -1,0 +1,134 @@
+/**
+ * The command line end to end: on the bundled sample it writes the output sheets into a copy and
+ * says what it wrote; on the malformed copy it lists every mistake with its sheet and cell, exits
+ * 1 and writes nothing; it refuses to overwrite the input or an existing file unasked.
+ */
+import { existsSync } from "fs";
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "fs/promises";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCli } from "../../src/cli/run";
+import { ownedRole } from "../../src/workbook/owned";
+import { readXlsx } from "../../src/xlsx/read";
+import { MALFORMED_MISTAKES } from "../../scripts/make-sample";
+
+const SAMPLE = "assets/sample.xlsx";
+const MALFORMED = "assets/sample-malformed.xlsx";
+
+async function cli(...args: string[]): Promise<{ status: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    now: new Date("2026-11-25T10:00:00Z"),
+  });
+  return { status, out, err };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "shared-services-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("shared-services on the sample workbook", () => {
+  it("writes the four output sheets into a copy, keeps every sheet of the input as it was, and summarises", async () => {
+    const output = join(dir, "out", "sample-shared.xlsx");
+    const before = await readFile(SAMPLE);
+    const run = await cli(SAMPLE, "-o", output);
+    expect(run.err).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.out.at(-1)).toBe(`Wrote ${output}.`);
+    expect(run.out[0]).toMatch(/^\d+ services shared between 3 partners: baselines £[\d,]+\.\d\d, combined cost/);
+    expect(run.out).toContain("Sheets written: Attribution, Savings profile, Realisation, Audit.");
+
+    const input = await readXlsx(before);
+    const written = await readXlsx(await readFile(output));
+    expect(written.map((s) => s.name)).toEqual([
+      ...input.map((s) => s.name),
+      "Attribution",
+      "Savings profile",
+      "Realisation",
+      "Audit",
+    ]);
+    for (const sheet of input) expect(written.find((s) => s.name === sheet.name)).toEqual(sheet);
+    expect(written.slice(input.length).map((s) => ownedRole(s.values[1]?.[0] ?? null))).toEqual([
+      "attribution",
+      "savings-profile",
+      "realisation",
+      "audit",
+    ]);
+    expect(await readFile(SAMPLE)).toEqual(before); // the input file is never changed
+  }, 60_000);
+
+  it("run again on its own output, replaces its sheets and leaves exactly one set", async () => {
+    const first = join(dir, "first.xlsx");
+    const second = join(dir, "second.xlsx");
+    expect((await cli(SAMPLE, "-o", first)).status).toBe(0);
+    expect((await cli(first, "-o", second)).status).toBe(0);
+    const names = (await readXlsx(await readFile(second))).map((s) => s.name);
+    expect(names.filter((n) => /^(Attribution|Savings profile|Realisation|Audit)/.test(n))).toEqual([
+      "Attribution",
+      "Savings profile",
+      "Realisation",
+      "Audit",
+    ]);
+  }, 60_000);
+});
+
+describe("shared-services on the malformed copy", () => {
+  it("lists every mistake with its sheet and cell, exits 1 and writes nothing", async () => {
+    const output = join(dir, "never.xlsx");
+    const run = await cli(MALFORMED, "-o", output);
+    expect(run.status).toBe(1);
+    expect(existsSync(output)).toBe(false);
+    expect(run.err[0]).toMatch(/^\d+ problems? to fix before anything can be written:$/);
+    for (const mistake of MALFORMED_MISTAKES)
+      expect(run.err.some((line) => line.includes(`${mistake.sheet}!${mistake.cell}:`))).toBe(true);
+    expect(run.err.at(-1)).toBe("Nothing was written.");
+  }, 60_000);
+});
+
+describe("shared-services refuses to lose anything", () => {
+  it("will not write over its input", async () => {
+    const input = join(dir, "book.xlsx");
+    await copyFile(SAMPLE, input);
+    const before = await stat(input);
+    const run = await cli(input, "-o", input);
+    expect(run.status).toBe(1);
+    expect(run.err[0]).toMatch(/different file from the input/);
+    expect((await stat(input)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it("will not replace an existing file unless told to", async () => {
+    const output = join(dir, "exists.xlsx");
+    await writeFile(output, "mine");
+    const run = await cli(SAMPLE, "-o", output);
+    expect(run.status).toBe(1);
+    expect(run.err[0]).toMatch(/already exists\. Add --overwrite/);
+    expect(await readFile(output, "utf8")).toBe("mine");
+    expect((await cli(SAMPLE, "-o", output, "--overwrite")).status).toBe(0);
+  }, 60_000);
+
+  it("says clearly when the input is missing or not a workbook", async () => {
+    expect((await cli(join(dir, "nope.xlsx"), "-o", join(dir, "o.xlsx"))).err[0]).toMatch(/nope\.xlsx: no such file/);
+    const text = join(dir, "text.xlsx");
+    await writeFile(text, "not a workbook");
+    const run = await cli(text, "-o", join(dir, "o.xlsx"));
+    expect(run.status).toBe(1);
+    expect(run.err[0]).toMatch(/could not be read as an Excel workbook/);
+  });
+
+  it("explains itself with --help and exits 0; a missing -o is an error", async () => {
+    const help = await cli("--help");
+    expect(help.status).toBe(0);
+    expect(help.out.join("\n")).toMatch(/Usage: shared-services \[options\] <input\.xlsx>/);
+    expect(help.out.join("\n")).toMatch(/--output <output\.xlsx>/);
+    const missing = await cli(SAMPLE);
+    expect(missing.status).toBe(1);
+    expect(missing.err.join("\n")).toMatch(/required option '-o, --output <output\.xlsx>' not specified/);
+  });
+});

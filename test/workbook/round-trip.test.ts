@@ -1,0 +1,107 @@
+/**
+ * The main job end to end: read a workbook, plan, write an .xlsx, then recalculate the written
+ * file in a spreadsheet engine with the SHARED functions registered (as Excel does once the
+ * add-in loads) and check that every formula gives the value stored with it, that the tables
+ * add up, and that they recalculate when a budget changes.
+ */
+import { readFile } from "fs/promises";
+import ExcelJS from "exceljs";
+import type { HyperFormula } from "hyperformula";
+import { Decimal } from "../../src/engine";
+import { buildPlan } from "../../src/workbook/plan";
+import { readInputs } from "../../src/workbook/read";
+import { existingSheets, readXlsx } from "../../src/xlsx/read";
+import { writeXlsx } from "../../src/xlsx/write";
+import { Recalculated, recalculate } from "./evaluate";
+
+const SAMPLE = "assets/sample.xlsx";
+const WHEN = new Date("2026-11-25T10:00:00Z");
+
+async function output(input: Buffer): Promise<{ bytes: Buffer; sheets: string[] }> {
+  const grids = await readXlsx(input);
+  const read = readInputs(grids);
+  expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
+  const { plan, problems } = buildPlan(read.inputs!, {
+    existing: existingSheets(grids),
+    when: WHEN,
+    source: "sample.xlsx",
+  });
+  expect(problems).toEqual([]);
+  return { bytes: await writeXlsx(input, plan!), sheets: plan!.sheets.map((s) => s.name) };
+}
+
+/** Cells whose stored value is not what the spreadsheet calculates. */
+function differences(results: readonly Recalculated[]): Recalculated[] {
+  return results.filter((r) => {
+    if (r.stored === undefined) return r.calculated !== 0 && r.calculated !== ""; // see evaluate.ts
+    if (typeof r.stored === "number" && typeof r.calculated === "number")
+      // Within a millionth of a penny: the sums outside the SHARED functions are binary arithmetic.
+      return !new Decimal(r.stored).minus(r.calculated).abs().lessThan("1e-6");
+    return r.stored !== r.calculated;
+  });
+}
+
+const at = (hf: HyperFormula, sheet: string, address: string): unknown =>
+  hf.getCellValue(hf.simpleCellAddressFromString(address, hf.getSheetId(sheet)!)!);
+
+describe("the sample workbook's output, recalculated", () => {
+  let results: Recalculated[];
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    const { bytes, sheets } = await output(await readFile(SAMPLE));
+    ({ results, hf } = await recalculate(bytes, sheets));
+  }, 60_000);
+
+  it("has live SHARED formulas wherever a rule is applied", () => {
+    const shared = results.filter((r) => r.formula.includes("_xldudf_SHARED_"));
+    expect(new Set(shared.map((r) => r.sheet))).toEqual(new Set(["Attribution", "Savings profile"]));
+    expect(new Set(shared.map((r) => r.formula.match(/_xldudf_SHARED_([A-Z]+)/)![1]))).toEqual(
+      new Set(["SHARES", "APPORTION", "TRANSITION", "PROFILE", "PARTYEAR", "BREAKEVEN"]),
+    );
+  });
+
+  it("gives, in every formula cell, the value the engine stored with it", () => {
+    expect(differences(results)).toEqual([]);
+    expect(results.length).toBeGreaterThan(500);
+  });
+
+  it("recalculates when a budget changes, and the split still adds up to the penny", () => {
+    // The Youth Offending Service block: its cost is split by APPORTION from the total row.
+    const attribution = "Attribution";
+    const service = at(hf, attribution, "A6");
+    const totalRow = results.find((r) => r.sheet === attribution && r.formula.startsWith("SUM(H6:"))!.address;
+    const row = Number(totalRow.match(/\d+$/)![0]);
+    const baselineFormula = hf.getCellFormula(hf.simpleCellAddressFromString("H6", hf.getSheetId(attribution)!)!)!;
+    const source = baselineFormula.match(/Budget!([A-Z]+\d+)/)![1];
+    const parts = (): number[] => Array.from({ length: row - 6 }, (_, i) => at(hf, attribution, `I${6 + i}`) as number);
+    const before = parts();
+    hf.setCellContents(hf.simpleCellAddressFromString(source, hf.getSheetId("Budget")!)!, [[123456.78]]);
+    const after = parts();
+    expect(typeof service).toBe("string");
+    expect(at(hf, attribution, `H${row}`)).not.toEqual(
+      results.find((r) => r.address === `${attribution}!H${row}`)!.stored,
+    );
+    const total = new Decimal(at(hf, attribution, `I${row}`) as number);
+    expect(after.reduce((a, v) => a.plus(v), new Decimal(0))).toEqual(total);
+    // A budget basis or a reduction moves the parts; a demand basis with a fixed new cost need not.
+    expect(after.length).toBe(before.length);
+  });
+});
+
+describe("an input workbook with a sheet of the user's called Attribution", () => {
+  it("writes Attribution (2), leaves the user's sheet as it was, and every formula still gives its value", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(SAMPLE)) as unknown as ExcelJS.Buffer);
+    const mine = book.addWorksheet("Attribution");
+    mine.getCell("A1").value = "My own attribution notes";
+    mine.getCell("B2").value = { formula: "1+1", result: 2 };
+    const input = Buffer.from(await book.xlsx.writeBuffer());
+    const { bytes, sheets } = await output(input);
+    expect(sheets).toEqual(["Attribution (2)", "Savings profile", "Realisation", "Audit"]);
+    const { results } = await recalculate(bytes, sheets);
+    expect(differences(results)).toEqual([]);
+    expect(results.some((r) => r.formula.startsWith("'Attribution (2)'!"))).toBe(true);
+    const after = (await readXlsx(bytes)).find((s) => s.name === "Attribution")!;
+    expect(after.values).toEqual((await readXlsx(input)).find((s) => s.name === "Attribution")!.values);
+  }, 60_000);
+});
