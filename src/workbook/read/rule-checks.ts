@@ -121,7 +121,7 @@ function checkBasis(r: Reading, rule: ServiceRule, service: BudgetService, partn
           "§2",
         );
       if (others.fte === "unread") return;
-      const lines = others.fte.lines.filter((l) => nameKey(l.service) === nameKey(rule.service));
+      const lines = byService(others.fte.lines).get(nameKey(rule.service)) ?? [];
       return weights(others.fte.sheet, "FTE", (p) => {
         const mine = lines.filter((l) => nameKey(l.partner) === nameKey(p));
         return mine.length === 0 ? undefined : mine.reduce((a, l) => a.plus(l.fte.value), ZERO);
@@ -138,17 +138,33 @@ function checkBasis(r: Reading, rule: ServiceRule, service: BudgetService, partn
           "§2",
         );
       if (others.drivers === "unread") return;
-      const drivers = others.drivers;
-      const line = (p: string) =>
-        drivers.lines.find((l) => nameKey(l.service) === nameKey(rule.service) && nameKey(l.partner) === nameKey(p));
+      const lines = byService(others.drivers.lines).get(nameKey(rule.service)) ?? [];
+      const line = (p: string) => lines.find((l) => nameKey(l.partner) === nameKey(p));
       if (basis.kind === "driver")
-        return weights(drivers.sheet, basis.driver, (p) => line(p)?.measures[basis.driver]?.value);
-      return weights(drivers.sheet, "Quantity", (p) => {
+        return weights(others.drivers.sheet, basis.driver, (p) => line(p)?.measures[basis.driver]?.value);
+      return weights(others.drivers.sheet, "Quantity", (p) => {
         const l = line(p);
         return l?.quantity === undefined ? undefined : l.quantity.value.times(l.quality?.value ?? 1);
       });
     }
   }
+}
+
+/** A sheet's lines grouped by service, made once per sheet: looking them up rule by rule must not scan every line. */
+const grouped = new WeakMap<readonly { service: string }[], Map<string, unknown[]>>();
+function byService<L extends { service: string }>(lines: readonly L[]): Map<string, L[]> {
+  let map = grouped.get(lines);
+  if (!map) {
+    map = new Map();
+    for (const l of lines) {
+      const k = nameKey(l.service);
+      const list = map.get(k);
+      if (list) list.push(l);
+      else map.set(k, [l]);
+    }
+    grouped.set(lines, map);
+  }
+  return map as Map<string, L[]>;
 }
 
 const isBlankBasis = (r: Reading, rule: ServiceRule): boolean => {

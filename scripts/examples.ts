@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: the worked examples of the seed council reports, run through the engine and
+ * `npm run examples`: the worked examples of the seed council reports, run through the engine and
  * printed as tables a finance officer can check against the reports. (Once the workbook round
  * trip exists, the demo runs the command line on the bundled sample workbook instead.)
  */
