@@ -22,7 +22,7 @@ export const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   total: { numFmt: MONEY, font: { bold: true }, border: { top: thin } },
   percent: { numFmt: "0.00%" },
   share: { numFmt: "0.0000%" },
-  number: { numFmt: "#,##0.####" },
+  number: {}, // General: #,##0.#### would show a whole number with a trailing point ("5.")
   note: { font: { italic: true } },
   good: rag("FFC6EFCE", "FF006100"),
   warn: rag("FFFFEB9C", "FF9C5700"),
