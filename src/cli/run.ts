@@ -135,7 +135,9 @@ async function run(
       `Note: ${input} has ${dropped.join(", ")}, which the copy does not carry over (the input file is unchanged; ` +
         "run the add-in in Excel to keep them).",
     );
-  io.out("Charts are added when the workbook is opened in Excel with the add-in; the .xlsx copy has none.");
+  io.out(
+    "Charts: the .xlsx copy has none (the library that writes it cannot); the add-in draws them when it writes the sheets in Excel.",
+  );
   io.out(`Wrote ${options.output}.`);
   return 0;
 }

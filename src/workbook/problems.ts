@@ -41,10 +41,11 @@ export function problemFromRuleError(error: RuleError, at: CellRef | { sheet: st
   return problemAt(at, error.message, fix, { rule: ruleReference(error.rule) });
 }
 
-/** "Budget!C5: FTE is negative (-2). Fix: … (RULES.md §2)" — one line, as the command line prints it. */
+/** "Error FTE!C19: FTE for … is negative (-12). Enter zero or more. (RULES.md §2)": one line, as the command line prints it. */
 export function formatProblem(p: Problem): string {
   const where = p.cell === undefined ? p.sheet : `${p.sheet}!${p.cell}`;
-  return `${p.severity === "error" ? "Error" : "Warning"} ${where}: ${p.message} ${p.fix}`.trim();
+  const rule = p.rule !== undefined && !p.message.includes(p.rule) ? ` (${p.rule})` : "";
+  return `${p.severity === "error" ? "Error" : "Warning"} ${where}: ${p.message} ${p.fix}${rule}`.trim();
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === "error");
