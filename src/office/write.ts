@@ -344,6 +344,7 @@ function queueSheet(batches: Batches, sheet: SheetPlan, index: number): void {
       if (look.fill) format.fill.color = look.fill;
       if (look.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";
       if (look.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
+      if (look.wrap) format.wrapText = true;
     });
   }
 

@@ -1,30 +1,30 @@
-/** The plan's cell styles as ExcelJS styles. One object per style, shared by every cell that uses it. */
+/**
+ * The plan's looks (src/workbook/plan/looks.ts, shared with the Office.js adapter) as ExcelJS
+ * styles. One object per style, shared by every cell that uses it.
+ */
 import type ExcelJS from "exceljs";
+import { CellLook, GENERAL, LOOKS } from "../workbook/plan/looks";
 import type { CellStyle } from "../workbook/plan/types";
 
-const MONEY = "#,##0.00;-#,##0.00";
 const thin: Partial<ExcelJS.Border> = { style: "thin" };
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 
-/** Excel's own Good / Neutral / Bad cell-style colours, which finance teams read as green / amber / red. */
-function rag(fill: string, font: string): Partial<ExcelJS.Style> {
-  return {
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: fill } },
-    font: { color: { argb: font } },
-  };
+function excelJsStyle(look: CellLook): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (look.numberFormat !== GENERAL) style.numFmt = look.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.size) font.size = look.size;
+  if (look.color) font.color = { argb: argb(look.color) };
+  if (Object.keys(font).length > 0) style.font = font;
+  if (look.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.borderTop || look.borderBottom)
+    style.border = { ...(look.borderTop ? { top: thin } : {}), ...(look.borderBottom ? { bottom: thin } : {}) };
+  if (look.wrap) style.alignment = { wrapText: true, vertical: "bottom" };
+  return style;
 }
 
-export const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14 } },
-  marker: { font: { italic: true, color: { argb: "FF808080" } } },
-  header: { font: { bold: true }, border: { bottom: thin }, alignment: { wrapText: true, vertical: "bottom" } },
-  text: {},
-  money: { numFmt: MONEY },
-  total: { numFmt: MONEY, font: { bold: true }, border: { top: thin } },
-  percent: { numFmt: "0.00%" },
-  share: { numFmt: "0.0000%" },
-  number: {}, // General: #,##0.#### would show a whole number with a trailing point ("5.")
-  note: { font: { italic: true } },
-  good: rag("FFC6EFCE", "FF006100"),
-  warn: rag("FFFFEB9C", "FF9C5700"),
-  bad: rag("FFFFC7CE", "FF9C0006"),
-};
+export const STYLES = Object.fromEntries(
+  Object.entries(LOOKS).map(([name, look]) => [name, excelJsStyle(look)]),
+) as Record<CellStyle, Partial<ExcelJS.Style>>;

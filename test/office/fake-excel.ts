@@ -37,6 +37,7 @@ export interface FakeCell {
   fill?: string;
   borderTop?: string;
   borderBottom?: string;
+  wrapText?: boolean;
 }
 
 export interface FakeChart {
@@ -98,7 +99,8 @@ function isPlain(cell: FakeCell): boolean {
     !cell.color &&
     !cell.fill &&
     !cell.borderTop &&
-    !cell.borderBottom
+    !cell.borderBottom &&
+    !cell.wrapText
   );
 }
 
@@ -652,6 +654,12 @@ class FakeRangeFormat {
         return Object.defineProperties({} as { style: unknown }, { style: writeOnly(setter(key)) });
       },
     };
+  }
+  set wrapText(wrap: boolean) {
+    this.range.change(bytes(wrap) + 16, (sheet, box) => {
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++) sheet.touch(r, c).wrapText = wrap;
+    });
   }
   set columnWidth(points: number) {
     this.range.change(bytes(points) + 16, (sheet, box) => {

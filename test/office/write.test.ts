@@ -138,7 +138,7 @@ describe("writePlan: a plan of 100 lines", () => {
     const sheet = workbook.sheet("Attribution (2)")!;
     expect(sheet.cell(1, 1)).toMatchObject({ bold: true, size: 14 });
     expect(sheet.cell(2, 1)).toMatchObject({ italic: true, color: "#808080" });
-    expect(sheet.cell(4, 1)).toMatchObject({ bold: true, borderBottom: "Continuous" });
+    expect(sheet.cell(4, 1)).toMatchObject({ bold: true, borderBottom: "Continuous", wrapText: true });
     expect(sheet.cell(4, 9)?.bold).toBeUndefined(); // the blank heading over the spill
     expect(sheet.cell(FIRST_LINE_ROW + 100, 5)).toMatchObject({
       bold: true,

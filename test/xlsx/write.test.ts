@@ -209,11 +209,11 @@ describe("writeXlsx", () => {
     expect(sheet.getCell("A2").font).toMatchObject({ italic: true });
     expect(sheet.getCell("A3").border?.bottom?.style).toBe("thin");
     expect(sheet.getCell("A3").alignment?.wrapText).toBe(true);
-    expect(sheet.getCell("A5").numFmt).toBe("#,##0.00;-#,##0.00");
+    expect(sheet.getCell("A5").numFmt).toBe("#,##0.00");
     expect(sheet.getCell("B5").numFmt).toBe("0.0000%");
     expect(sheet.getCell("A6").font).toMatchObject({ bold: true });
     expect(sheet.getCell("A6").border?.top?.style).toBe("thin");
-    expect(sheet.getCell("G9").numFmt).toBe("#,##0.00;-#,##0.00"); // a spilled cell takes the anchor's format
+    expect(sheet.getCell("G9").numFmt).toBe("#,##0.00"); // a spilled cell takes the anchor's format
     expect(sheet.getColumn(1).width).toBe(30);
     expect(sheet.getColumn(2).width).toBe(12);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
