@@ -6,10 +6,19 @@
 import { CellRef, cellAt, isBlankCell } from "../grid";
 import type { BudgetLine, BudgetSheet, Units } from "../inputs";
 import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
-import { Field, HeadingRow, headingKey, headingName, readHeadings, readUnits, unitsText } from "./headings";
+import { HeadingRow, SheetColumns, headingKey, headingName, readHeadings, readUnits, unitsText } from "./headings";
 import { Role, roleLabel } from "./sheets";
 
-const FIELDS: readonly Field[] = ["partner", "service", "baseline", "costCentre", "description", "category"];
+const LONG_ONLY =
+  "Required in the long layout (a row per partner and service line); a sheet with a column per partner has neither.";
+
+/** Service is always required; Partner and Baseline only in the long layout, which their presence decides. */
+export const BUDGET_COLUMNS: SheetColumns = {
+  fields: ["partner", "service", "baseline", "costCentre", "description", "category"],
+  required: ["service"],
+  notes: { partner: LONG_ONLY, baseline: LONG_ONLY },
+};
+
 const DETAILS = { costCentre: "Cost centre", description: "Description", category: "Category" } as const;
 
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
@@ -34,11 +43,21 @@ export interface UnreadLine {
 
 export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "budget"): BudgetSheet | undefined {
   const sheet = r.grid.name;
-  const headings = readHeadings(r, FIELDS, "Partner, Service, Baseline");
+  const headings = readHeadings(r, BUDGET_COLUMNS.fields, "Partner, Service, Baseline");
   if (headings === undefined) return undefined;
   const layout = headings.columns.partner === undefined ? "wide" : "long";
   const skippedColumns: string[] = [];
   const partners = layout === "wide" ? widePartners(r, headings, skippedColumns) : [];
+  if (layout === "long" && headings.columns.baseline === undefined && headings.chosen.includes("partner")) {
+    // The user made this a long layout by choosing a Partner column, perhaps one of a wide sheet's partners.
+    report(
+      r,
+      ref(sheet, headings.row, headings.columns.partner as number),
+      `${headingAt(r, headings, "partner")} is chosen for Partner, but there is no Baseline column (row ${headings.row}) with each line's amount.`,
+      "Choose the Baseline column too, or clear the choice for Partner if the sheet has a column per partner.",
+    );
+    return undefined;
+  }
   if (layout === "long" && headings.columns.baseline === undefined) {
     report(
       r,
@@ -122,6 +141,16 @@ function widePartners(
   skipped: string[],
 ): { column: number; partner: string }[] | undefined {
   const sheet = r.grid.name;
+  if (headings.columns.baseline !== undefined && headings.chosen.includes("baseline")) {
+    // In a wide layout every partner's column is a baseline: one chosen as the Baseline is a partner taken away.
+    report(
+      r,
+      ref(sheet, headings.row, headings.columns.baseline),
+      `${headingAt(r, headings, "baseline")} is chosen for Baseline, but there is no Partner column, so the add-in cannot tell whose budget each line is.`,
+      "Choose the Partner column too (a row per partner and service), or clear the choice for Baseline if the sheet has a column per partner.",
+    );
+    return undefined;
+  }
   if (headings.columns.baseline !== undefined) {
     report(
       r,
@@ -147,6 +176,10 @@ function widePartners(
   }
   return partners;
 }
+
+/** A heading as a message quotes it: "Net spend £". */
+const headingAt = (r: Reading, headings: HeadingRow, field: "partner" | "baseline"): string =>
+  `"${String(cellAt(r.grid, headings.row, headings.columns[field] as number)).trim()}"`;
 
 function rowStart(r: Reading, headings: HeadingRow, row: number): RowStart {
   const column = headings.columns.service as number;

@@ -6,12 +6,15 @@ import { Decimal, RuleError } from "../../engine";
 import { CellRef, CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
 import type { MoneyCell, Units } from "../inputs";
 import { Problem, problemAt } from "../problems";
+import type { Field } from "./headings";
 
 /** Where a reader is: the sheet being read and the list every problem goes into. */
 export interface Reading {
   grid: SheetGrid;
   problems: Problem[];
   notes: string[];
+  /** The user's column choices for this sheet: field → heading text as written (ReadOptions.columns). */
+  columns?: Partial<Record<Field, string>>;
 }
 
 export const ref = (sheet: string, row: number, column: number): CellRef => ({ sheet, row, column });

@@ -6,16 +6,19 @@ import type { Decimal } from "../../engine";
 import { CellRef, cellAt, isBlankCell } from "../grid";
 import type { DriverLine, DriversSheet, FromCell } from "../inputs";
 import { Reading, nameKey, readNonNegative, readText, ref, report, rowIsBlank } from "./cells";
-import { Field, readHeadings, requireColumns } from "./headings";
+import { SheetColumns, readHeadings, requireColumns } from "./headings";
 import { Canonical } from "./names";
 import { roleLabel } from "./sheets";
 
-const FIELDS: readonly Field[] = ["service", "partner", "quantity", "quality"];
+export const DRIVERS_COLUMNS: SheetColumns = {
+  fields: ["service", "partner", "quantity", "quality"],
+  required: ["service", "partner"],
+};
 
 export function readDrivers(r: Reading, names: Canonical): DriversSheet | undefined {
   const sheet = r.grid.name;
-  const headings = readHeadings(r, FIELDS, "Service, Partner, Quantity");
-  if (headings === undefined || !requireColumns(r, headings, ["service", "partner"])) return undefined;
+  const headings = readHeadings(r, DRIVERS_COLUMNS.fields, "Service, Partner, Quantity");
+  if (headings === undefined || !requireColumns(r, headings, DRIVERS_COLUMNS.required)) return undefined;
   const c = headings.columns;
   const measures = headings.others.map((h) => ({ column: h.column, name: h.text }));
   const lines: DriverLine[] = [];

@@ -5,19 +5,22 @@
 import { cellAt, isBlankCell } from "../grid";
 import type { FteLine, FteSheet } from "../inputs";
 import { Reading, readMoney, readNonNegative, readText, ref, report, rowIsBlank, shown } from "./cells";
-import { Field, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
+import { SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { roleLabel } from "./sheets";
 import { Canonical } from "./names";
 
-const FIELDS: readonly Field[] = ["partner", "service", "fte", "cost", "manager"];
+export const FTE_COLUMNS: SheetColumns = {
+  fields: ["partner", "service", "fte", "cost", "manager"],
+  required: ["partner", "service", "fte"],
+};
 
 const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0"]);
 
 export function readFte(r: Reading, names: Canonical): FteSheet | undefined {
   const sheet = r.grid.name;
-  const headings = readHeadings(r, FIELDS, "Partner, Service, FTE");
-  if (headings === undefined || !requireColumns(r, headings, ["partner", "service", "fte"])) return undefined;
+  const headings = readHeadings(r, FTE_COLUMNS.fields, "Partner, Service, FTE");
+  if (headings === undefined || !requireColumns(r, headings, FTE_COLUMNS.required)) return undefined;
   const c = headings.columns as Record<"partner" | "service" | "fte", number> &
     Partial<Record<"cost" | "manager", number>>;
   const units = readUnits(r, headings, c.cost === undefined ? [] : [c.cost]);

@@ -5,9 +5,17 @@
  */
 import { SheetGrid, a1, cellAt, isBlankCell } from "../grid";
 import { HEADINGS, Units } from "../inputs";
-import { Reading, ref, report } from "./cells";
+import { Reading, listed, nameKey, ref, report } from "./cells";
 
 export type Field = keyof typeof HEADINGS;
+
+/** The columns a sheet reads, in template order, and those it cannot be read without. */
+export interface SheetColumns {
+  fields: readonly Field[];
+  required: readonly Field[];
+  /** Why a field is required only sometimes (a choice of layout or of columns), for the column-choosing UI. */
+  notes?: Partial<Record<Field, string>>;
+}
 
 /** The heading row is looked for in the first ten rows, so a title or two above it is fine. */
 export const HEADING_SEARCH_ROWS = 10;
@@ -53,6 +61,16 @@ const cellText = (grid: SheetGrid, row: number, column: number): string | undefi
   return String(value).trim();
 };
 
+/** Every non-blank heading on a row (numbers as text; errors are not headings), in sheet order. */
+export function headingTexts(grid: SheetGrid, row: number): { column: number; text: string }[] {
+  const found: { column: number; text: string }[] = [];
+  for (let column = 1; column <= (grid.values[row - 1]?.length ?? 0); column++) {
+    const text = cellText(grid, row, column);
+    if (text !== undefined) found.push({ column, text });
+  }
+  return found;
+}
+
 export interface HeadingRow {
   row: number;
   columns: Partial<Record<Field, number>>;
@@ -60,45 +78,168 @@ export interface HeadingRow {
   others: { column: number; text: string }[];
   /** The last column with a heading, so a missing column can be pointed at the cell after it. */
   lastColumn: number;
+  /** The fields whose column the user chose (Reading.columns) rather than the template's spellings. */
+  chosen: Field[];
+}
+
+/** The user's column choices for a sheet. A blank choice means "find it automatically". */
+interface Choices {
+  /** field → heading as chosen (trimmed), in template order. */
+  byField: Map<Field, string>;
+  /** heading key → the fields chosen for it (more than one is a problem). */
+  byKey: Map<string, Field[]>;
+}
+
+const FIELD_ORDER = Object.keys(HEADINGS) as Field[];
+
+// A chosen heading is text the user picked from the sheet, so it is matched exactly but for case
+// and spacing, not loosely as the template's spellings are.
+function choicesOf(columns: Partial<Record<Field, string>> | undefined): Choices {
+  const byField = new Map<Field, string>();
+  const byKey = new Map<string, Field[]>();
+  for (const field of FIELD_ORDER) {
+    const text = columns?.[field];
+    if (typeof text !== "string" || text.trim() === "") continue;
+    byField.set(field, text.trim());
+    byKey.set(nameKey(text), [...(byKey.get(nameKey(text)) ?? []), field]);
+  }
+  return { byField, byKey };
+}
+
+const isServiceHeading = (text: string, choices: Choices): boolean => {
+  const chosen = choices.byField.get("service");
+  if (chosen !== undefined) return nameKey(text) === nameKey(chosen);
+  return !choices.byKey.has(nameKey(text)) && fieldOf(text, ["service"]) === "service";
+};
+
+/**
+ * The heading row: the first of the first ten rows with a Service heading, or with the heading
+ * chosen for Service when the user chose one. Undefined when there is none.
+ */
+export function findHeadingRow(grid: SheetGrid, columns?: Partial<Record<Field, string>>): number | undefined {
+  const choices = choicesOf(columns);
+  for (let row = 1; row <= Math.min(HEADING_SEARCH_ROWS, grid.values.length); row++)
+    if (headingTexts(grid, row).some((h) => isServiceHeading(h.text, choices))) return row;
+  return undefined;
+}
+
+/** Where a chosen heading first is in the first ten rows, if anywhere. */
+function findChosen(grid: SheetGrid, text: string): { row: number; column: number } | undefined {
+  for (let row = 1; row <= Math.min(HEADING_SEARCH_ROWS, grid.values.length); row++) {
+    const found = headingTexts(grid, row).find((h) => nameKey(h.text) === nameKey(text));
+    if (found !== undefined) return { row, column: found.column };
+  }
+  return undefined;
+}
+
+const fieldName = (field: Field): string => HEADINGS[field][0];
+
+/** Choices that cannot be right whatever the sheet holds: a field the sheet does not read, one heading for two fields. */
+function choicesFit(r: Reading, choices: Choices, accepted: readonly Field[]): boolean {
+  let ok = true;
+  for (const [field, text] of choices.byField) {
+    if (accepted.includes(field)) continue;
+    ok = false;
+    report(
+      r,
+      { sheet: r.grid.name },
+      `"${text}" is chosen for ${fieldName(field)}, which this sheet does not read (its columns are ${listed(accepted.map(fieldName))}).`,
+      `Clear the choice for ${fieldName(field)}.`,
+    );
+  }
+  for (const fields of choices.byKey.values()) {
+    if (fields.length < 2) continue;
+    ok = false;
+    const text = choices.byField.get(fields[0]) as string;
+    const at = findChosen(r.grid, text);
+    report(
+      r,
+      at === undefined ? { sheet: r.grid.name } : ref(r.grid.name, at.row, at.column),
+      `"${text}" is chosen for both ${listed(fields.map(fieldName))}.`,
+      "Choose a different column for one of them: a column is read as one field only.",
+    );
+  }
+  return ok;
+}
+
+/** A chosen heading that is not on the heading row: a problem where it is, or on the sheet. */
+function chosenMissing(r: Reading, field: Field, text: string, headingRow?: number): void {
+  const at = findChosen(r.grid, text);
+  if (at === undefined || headingRow === undefined)
+    report(
+      r,
+      { sheet: r.grid.name },
+      `There is no column headed "${text}" (chosen for ${fieldName(field)}) in the first ${HEADING_SEARCH_ROWS} rows.`,
+      `Choose another column for ${fieldName(field)}, or restore the heading.`,
+    );
+  else
+    report(
+      r,
+      ref(r.grid.name, at.row, at.column),
+      `"${text}" (chosen for ${fieldName(field)}) is in row ${at.row}, not in the heading row (row ${headingRow}).`,
+      `Choose a heading in row ${headingRow} for ${fieldName(field)}, or put the headings in one row.`,
+    );
 }
 
 /**
  * The first of the first ten rows with a Service heading, and its columns. A field headed twice is
  * a problem at the second heading. Undefined (with a problem) when no row has a Service heading.
+ *
+ * Where the user chose a column for a field (r.columns), the heading written that way (case and
+ * spacing aside) is that field and no other heading is matched to it; a heading spelled as the
+ * template spells a chosen field is then ignored, neither that field nor a partner or measure. A
+ * choice that does not fit the sheet is a problem and the sheet is not read.
  */
 export function readHeadings(r: Reading, accepted: readonly Field[], example: string): HeadingRow | undefined {
   const { grid } = r;
-  const width = (row: number): number => grid.values[row - 1]?.length ?? 0;
-  for (let row = 1; row <= Math.min(HEADING_SEARCH_ROWS, grid.values.length); row++) {
-    const service = Array.from({ length: width(row) }, (_, i) => i + 1).find(
-      (c) => fieldOf(cellText(grid, row, c) ?? "", ["service"]) === "service",
-    );
-    if (service === undefined) continue;
-    const found: HeadingRow = { row, columns: {}, others: [], lastColumn: 0 };
-    for (let column = 1; column <= width(row); column++) {
-      const text = cellText(grid, row, column);
-      if (text === undefined) continue;
-      found.lastColumn = column;
-      const field = fieldOf(text, accepted);
-      if (field === undefined) found.others.push({ column, text });
-      else if (found.columns[field] === undefined) found.columns[field] = column;
-      else
-        report(
-          r,
-          ref(grid.name, row, column),
-          `Two columns are headed ${HEADINGS[field][0]} (${colRef(found.columns[field], row)} and ${colRef(column, row)}).`,
-          "Rename or delete one of them.",
-        );
-    }
-    return found;
+  const choices = choicesOf(r.columns);
+  if (!choicesFit(r, choices, accepted)) return undefined;
+  const row = findHeadingRow(grid, r.columns);
+  if (row === undefined) {
+    // A chosen heading found elsewhere is no problem yet; a chosen Service heading not found says why already.
+    for (const [field, text] of choices.byField)
+      if (findChosen(grid, text) === undefined) chosenMissing(r, field, text);
+    if (!choices.byField.has("service"))
+      report(
+        r,
+        { sheet: grid.name },
+        `No heading row: none of the first ${HEADING_SEARCH_ROWS} rows has a Service heading.`,
+        `Put the column headings (${example}) in one row near the top of the sheet.`,
+      );
+    return undefined;
   }
-  report(
-    r,
-    { sheet: grid.name },
-    `No heading row: none of the first ${HEADING_SEARCH_ROWS} rows has a Service heading.`,
-    `Put the column headings (${example}) in one row near the top of the sheet.`,
-  );
-  return undefined;
+  const found: HeadingRow = { row, columns: {}, others: [], lastColumn: 0, chosen: [...choices.byField.keys()] };
+  for (const { column, text } of headingTexts(grid, row)) {
+    found.lastColumn = column;
+    const chosen = choices.byKey.get(nameKey(text))?.[0];
+    const auto = chosen === undefined ? fieldOf(text, accepted) : undefined;
+    if (auto !== undefined && choices.byField.has(auto)) continue;
+    const field = chosen ?? auto;
+    if (field === undefined) found.others.push({ column, text });
+    else if (found.columns[field] === undefined) found.columns[field] = column;
+    else if (chosen !== undefined)
+      report(
+        r,
+        ref(grid.name, row, column),
+        `Two columns are headed "${text}" (${colRef(found.columns[field], row)} and ${colRef(column, row)}), the heading chosen for ${fieldName(field)}.`,
+        `Rename one of them, or choose another column for ${fieldName(field)}.`,
+      );
+    else
+      report(
+        r,
+        ref(grid.name, row, column),
+        `Two columns are headed ${HEADINGS[field][0]} (${colRef(found.columns[field], row)} and ${colRef(column, row)}).`,
+        "Rename or delete one of them.",
+      );
+  }
+  let ok = true;
+  for (const [field, text] of choices.byField) {
+    if (found.columns[field] !== undefined) continue;
+    ok = false;
+    chosenMissing(r, field, text, row);
+  }
+  // Reading on without a chosen column would only say "there is no … column", which the user knows.
+  return ok ? found : undefined;
 }
 
 const colRef = (column: number, row: number): string => a1(row, column);

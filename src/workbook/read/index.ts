@@ -9,6 +9,7 @@ import type { DriversSheet, FteSheet, Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
 import { UnreadLine, readBudget } from "./budget";
 import { Reading } from "./cells";
+import type { Field } from "./headings";
 import { catalogue } from "./catalogue";
 import { readDrivers } from "./drivers";
 import { readFte } from "./fte";
@@ -19,10 +20,19 @@ import { Role, missingSheet, pickSheets } from "./sheets";
 import { readTracker } from "./tracker";
 
 export type { Role } from "./sheets";
+export type { Field } from "./headings";
+export { surveyWorkbook } from "./survey";
+export type { SheetSurvey, Survey } from "./survey";
 
 export interface ReadOptions {
   /** Which sheet plays each role, by name, where the user chose (the task pane lets them). */
   sheets?: Partial<Record<Role, string>>;
+  /**
+   * Which column holds each field, where the user chose: the heading as written on the sheet (case
+   * and spacing aside). That heading is the field whatever its spelling, the template's spellings no
+   * longer find that field, and a chosen Service heading marks the heading row. A blank is no choice.
+   */
+  columns?: Partial<Record<Role, Partial<Record<Field, string>>>>;
 }
 
 export interface ReadResult {
@@ -35,7 +45,12 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const problems: Problem[] = [];
   const notes: string[] = [];
   const sheets = pickSheets(grids, options.sheets ?? {}, problems, notes);
-  const reading = (grid: SheetGrid): Reading => ({ grid, problems, notes });
+  const reading = (grid: SheetGrid): Reading => {
+    // A sheet plays one role at most (pickSheets), so its role says whose column choices apply.
+    const role = (Object.keys(sheets) as Role[]).find((x) => sheets[x] === grid);
+    const columns = role === undefined ? undefined : options.columns?.[role];
+    return { grid, problems, notes, ...(columns === undefined ? {} : { columns }) };
+  };
   const errorsOn = (sheet: string, before: number): boolean =>
     problems.slice(before).some((p) => p.severity === "error" && p.sheet === sheet);
 

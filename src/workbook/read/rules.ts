@@ -6,7 +6,7 @@ import type { Decimal } from "../../engine";
 import { CellRef, cellAt, isBlankCell } from "../grid";
 import type { FromCell, MoneyCell, RulesSheet, ServiceRule, Units } from "../inputs";
 import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
-import { Field, HeadingRow, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
+import { Field, HeadingRow, SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { Canonical } from "./names";
 import {
   Read,
@@ -21,21 +21,27 @@ import {
 } from "./rule-values";
 import { roleLabel } from "./sheets";
 
-const FIELDS: readonly Field[] = [
-  "service",
-  "partners",
-  "basis",
-  "newCost",
-  "reduction",
-  "transitional",
-  "phasing",
-  "startMonth",
-  "firstYear",
-  "kind",
-  "gainShare",
-  "host",
-  "variancePolicy",
-];
+const ONE_OF = "Give a New cost or a Reduction column: one of the two is required.";
+
+export const RULES_COLUMNS: SheetColumns = {
+  fields: [
+    "service",
+    "partners",
+    "basis",
+    "newCost",
+    "reduction",
+    "transitional",
+    "phasing",
+    "startMonth",
+    "firstYear",
+    "kind",
+    "gainShare",
+    "host",
+    "variancePolicy",
+  ],
+  required: ["service", "firstYear"],
+  notes: { newCost: ONE_OF, reduction: ONE_OF },
+};
 
 /** The Rules sheet, and for each rule the fields whose cells had a problem (so later checks skip them). */
 export interface RulesRead {
@@ -45,9 +51,9 @@ export interface RulesRead {
 
 export function readRules(r: Reading, names: Canonical, measures: readonly string[]): RulesRead | undefined {
   const sheet = r.grid.name;
-  const headings = readHeadings(r, FIELDS, "Service, Partners, Basis, New cost, First year");
+  const headings = readHeadings(r, RULES_COLUMNS.fields, "Service, Partners, Basis, New cost, First year");
   if (headings === undefined) return undefined;
-  let ok = requireColumns(r, headings, ["service", "firstYear"]);
+  let ok = requireColumns(r, headings, RULES_COLUMNS.required);
   const c = headings.columns;
   if (c.newCost === undefined && c.reduction === undefined) {
     ok = false;

@@ -20,7 +20,14 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 const sheetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "");
 
-const isOwned = (grid: SheetGrid): boolean => ownedRole(cellAt(grid, 2, 1)) !== undefined;
+export const isOwned = (grid: SheetGrid): boolean => ownedRole(cellAt(grid, 2, 1)) !== undefined;
+
+/** The role a sheet's name suggests (the template's names for it), if any; pickSheets takes the same view. */
+export function suggestedRole(name: string): Role | undefined {
+  return (Object.keys(SHEET_NAMES) as Role[]).find((role) =>
+    SHEET_NAMES[role].some((spelling) => sheetKey(spelling) === sheetKey(name)),
+  );
+}
 
 export function pickSheets(
   grids: readonly SheetGrid[],
@@ -49,7 +56,8 @@ export function pickSheets(
     used.add(grid);
   }
   for (const role of roles) {
-    if (chosen[role] !== undefined && chosen[role]?.trim() !== "") continue;
+    // A role chosen as "" is one the user said has no sheet (the task pane's "(none)"): not guessed.
+    if (chosen[role] !== undefined) continue;
     // The template's spellings in order, so "Budget" is preferred to "Baselines" when both exist.
     const candidates = SHEET_NAMES[role]
       .flatMap((spelling) => grids.filter((g) => sheetKey(g.name) === sheetKey(spelling)))

@@ -7,12 +7,15 @@ import { cellAt, isBlankCell } from "../grid";
 import type { ServiceRule, TrackerLine, TrackerSheet } from "../inputs";
 import { Reading, listed, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
 import type { Catalogue } from "./catalogue";
-import { Field, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
+import { SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { Canonical } from "./names";
 import { readYear } from "./rule-values";
 import { roleLabel } from "./sheets";
 
-const FIELDS: readonly Field[] = ["service", "partner", "year", "achieved"];
+export const TRACKER_COLUMNS: SheetColumns = {
+  fields: ["service", "partner", "year", "achieved"],
+  required: ["service", "partner", "year", "achieved"],
+};
 
 /** What the Tracker is checked against; undefined where the Rules or Budget could not be read. */
 export interface Known {
@@ -22,9 +25,8 @@ export interface Known {
 
 export function readTracker(r: Reading, names: Canonical, known: Known): TrackerSheet | undefined {
   const sheet = r.grid.name;
-  const headings = readHeadings(r, FIELDS, "Service, Partner, Year, Achieved");
-  if (headings === undefined || !requireColumns(r, headings, ["service", "partner", "year", "achieved"]))
-    return undefined;
+  const headings = readHeadings(r, TRACKER_COLUMNS.fields, "Service, Partner, Year, Achieved");
+  if (headings === undefined || !requireColumns(r, headings, TRACKER_COLUMNS.required)) return undefined;
   const c = headings.columns as Record<"service" | "partner" | "year" | "achieved", number>;
   const units = readUnits(r, headings, [c.achieved]);
   const lines: TrackerLine[] = [];
