@@ -3,16 +3,18 @@
  * the same steps as the command line (src/cli) with Office.js in place of the .xlsx file. The task
  * pane calls this; nothing is written while there are errors.
  */
-import { buildPlan } from "../workbook/plan";
+import type { PlanResults } from "../workbook/plan";
+import { prepareRun } from "../workbook/prepare";
 import type { Problem } from "../workbook/problems";
-import { hasErrors } from "../workbook/problems";
-import { ReadOptions as SheetChoice, readInputs } from "../workbook/read";
+import type { ReadOptions as SheetChoice } from "../workbook/read";
 import { readWorkbook } from "./read";
 import { writePlan } from "./write";
 
 export interface RunOptions {
   /** Which sheet plays each role, where the user chose. */
   sheets?: SheetChoice["sheets"];
+  /** Which column holds each field, where the user chose (by heading text). */
+  columns?: SheetChoice["columns"];
   /** When the tables are made; now unless a test fixes it. */
   when?: Date;
   /** Progress through the reading and then the writing: done and total syncs of the current step. */
@@ -24,6 +26,8 @@ export interface RunResult {
   problems: Problem[];
   /** What was written, when it was. */
   summary?: string[];
+  /** The figures of what was written, for the task pane's Results step. */
+  results?: PlanResults;
   /** context.sync() calls and the largest request, for the write. */
   write?: { syncs: number; largestRequestBytes: number };
 }
@@ -32,19 +36,15 @@ export async function applyRules(context: Excel.RequestContext, options: RunOpti
   const { grids, existing } = await readWorkbook(context, {
     onProgress: (done, total) => options.onProgress?.("read", done, total),
   });
-  const read = readInputs(grids, { sheets: options.sheets });
-  if (!read.inputs || hasErrors(read.problems)) return { problems: read.problems };
-  const warnings = read.problems.filter((p) => p.severity === "warning");
-  const planned = buildPlan(read.inputs, {
-    existing,
+  const prepared = prepareRun(grids, existing, {
+    sheets: options.sheets,
+    columns: options.columns,
     when: options.when ?? new Date(),
     source: "this workbook",
-    notes: read.notes,
-    warnings,
   });
-  if (!planned.plan) return { problems: [...warnings, ...planned.problems] };
-  const write = await writePlan(context, planned.plan, {
+  if (!prepared.plan) return { problems: prepared.problems };
+  const write = await writePlan(context, prepared.plan, {
     onProgress: (done, total) => options.onProgress?.("write", done, total),
   });
-  return { problems: warnings, summary: planned.plan.summary, write };
+  return { problems: prepared.problems, summary: prepared.plan.summary, results: prepared.results, write };
 }

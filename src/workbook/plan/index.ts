@@ -11,7 +11,7 @@ import { auditSheet } from "./audit";
 import { partnerOrder, profileSheet } from "./profile";
 import { realisationSheet } from "./realisation";
 import { computeServices, yearSpan } from "./services";
-import type { OutputRole, Plan } from "./types";
+import type { OutputRole, Plan, PlanResults } from "./types";
 
 export * from "./types";
 
@@ -42,7 +42,10 @@ export function stamp(when: Date): string {
 
 const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 
-export function buildPlan(inputs: Inputs, options: PlanOptions): { plan?: Plan; problems: Problem[] } {
+export function buildPlan(
+  inputs: Inputs,
+  options: PlanOptions,
+): { plan?: Plan; results?: PlanResults; problems: Problem[] } {
   const { services, problems } = computeServices(inputs);
   if (hasErrors(problems)) return { problems };
 
@@ -96,6 +99,7 @@ export function buildPlan(inputs: Inputs, options: PlanOptions): { plan?: Plan; 
     })),
   );
   warnings.push(...fairness.warnings);
+  const fairnessWarnings = [...fairness.warnings];
   for (const s of services)
     for (const p of s.partners)
       if (p.saving.isNegative() && !p.saving.isZero())
@@ -135,6 +139,13 @@ export function buildPlan(inputs: Inputs, options: PlanOptions): { plan?: Plan; 
   ];
   return {
     plan: { sheets, reuse: placement.reuse, remove: placement.remove, summary },
+    results: {
+      years: [...years],
+      partners: profile.figures,
+      fairness: fairnessWarnings,
+      warnings,
+      sheets: sheets.map((s) => ({ role: s.role, name: s.name })),
+    },
     problems,
   };
 }

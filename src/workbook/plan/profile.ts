@@ -38,13 +38,32 @@ export interface ProfileLayout {
 
 const NOT_WITHIN = "not within these years";
 
+/** One partner's (or the partnership's) figures by year, as the summary rows show them, for the task pane. */
+export interface PartnerFigures {
+  /** The partner, or undefined for all partners together. */
+  partner?: string;
+  /** Each in year order, the years of ProfileLayout.years. */
+  cashable: Decimal[];
+  inForce: Decimal[];
+  otherKinds: Decimal[];
+  investment: Decimal[];
+  net: Decimal[];
+  cumulativeNet: Decimal[];
+  /** Totals of the incremental lines. */
+  totalCashable: Decimal;
+  totalOtherKinds: Decimal;
+  totalInvestment: Decimal;
+  /** The first year cumulative net is at or above zero, if within the years. */
+  breakEven?: YearLabel;
+}
+
 export function profileSheet(
   name: string,
   services: readonly ServiceResult[],
   years: readonly YearLabel[],
   attribution: { name: string; layout: AttributionLayout },
   header: { marker: string; source: string },
-): { sheet: SheetPlan; layout: ProfileLayout } {
+): { sheet: SheetPlan; layout: ProfileLayout; figures: PartnerFigures[] } {
   const b = new SheetBuilder("savings-profile", name);
   const first = parseYear(years[0]);
   const yearColumn = (year: YearLabel): number => YEARS_FROM + parseYear(year) - first;
@@ -177,6 +196,7 @@ export function profileSheet(
   const criteriaColumn = (column: number): string =>
     `${a1(detailHeader + 1, column, true)}:${a1(detailLast, column, true)}`;
   const charts: ChartPlan["series"] = [];
+  const figures: PartnerFigures[] = [];
   let row = HEADER_ROW + 1;
   for (const who of [...partners, undefined]) {
     const label = who ?? "All partners";
@@ -196,6 +216,18 @@ export function profileSheet(
     let inForce = ZERO;
     let cumulative = ZERO;
     const nets: Decimal[] = [];
+    const f: PartnerFigures = {
+      ...(who === undefined ? {} : { partner: who }),
+      cashable: [],
+      inForce: [],
+      otherKinds: [],
+      investment: [],
+      net: [],
+      cumulativeNet: [],
+      totalCashable: ZERO,
+      totalOtherKinds: ZERO,
+      totalInvestment: ZERO,
+    };
     years.forEach((year, yi) => {
       const c = yearColumn(year);
       const cashable = total((d) => d.line === "Saving" && d.kind === "cashable", year);
@@ -204,6 +236,16 @@ export function profileSheet(
       const net = inForce.minus(investment);
       cumulative = cumulative.plus(net);
       nets.push(net);
+      const other = total((d) => d.line === "Saving" && d.kind !== "cashable", year);
+      f.cashable.push(cashable);
+      f.inForce.push(inForce);
+      f.otherKinds.push(other);
+      f.investment.push(investment);
+      f.net.push(net);
+      f.cumulativeNet.push(cumulative);
+      f.totalCashable = f.totalCashable.plus(cashable);
+      f.totalOtherKinds = f.totalOtherKinds.plus(other);
+      f.totalInvestment = f.totalInvestment.plus(investment);
       const at = (r: number): string => a1(r, c);
       const before = (r: number): string => a1(r, c - 1);
       b.formula(rows[0], c, sumifs(c, kindCriterion("cashable")), cashable, "money");
@@ -241,6 +283,8 @@ export function profileSheet(
       );
     }
     const be = breakEven(nets);
+    if (be) f.breakEven = years[be.position - 1];
+    figures.push(f);
     b.formula(
       rows[7],
       YEARS_FROM,
@@ -265,6 +309,7 @@ export function profileSheet(
       charts: partners.length > 0 ? [chart] : [],
     }),
     layout: { sheet: name, years: [...years], yearColumn, savingRows },
+    figures,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Decimal } from "../../engine";
 import type { ErrorCell } from "../grid";
+import type { PartnerFigures } from "./profile";
 
 /** How a cell looks. Each adapter maps a style to a number format and font. */
 export type CellStyle =
@@ -65,6 +66,20 @@ export interface SheetPlan {
   /** Rows kept in view at the top (the headings). */
   freezeRows?: number;
   charts?: ChartPlan[];
+}
+
+/** What the task pane's Results step shows: the Savings profile's summary as figures. */
+export interface PlanResults {
+  /** The financial years of the profile, in order. */
+  years: string[];
+  /** Each partner in the order first met, then the partnership (partner undefined). */
+  partners: PartnerFigures[];
+  /** Fairness in the round (RULES.md §5): the warnings, empty when no partner is flagged. */
+  fairness: string[];
+  /** Every warning written to the Audit sheet. */
+  warnings: string[];
+  /** The output sheets by role and final name. */
+  sheets: { role: OutputRole; name: string }[];
 }
 
 export interface Plan {

@@ -1,0 +1,42 @@
+/**
+ * Check and plan, without writing: read the input sheets, list every problem, and when there is no
+ * error plan the output sheets. The task pane's Check step shows what this finds; its Run step and
+ * the Office.js main job (src/office/run.ts) write the plan it gives. Pure.
+ */
+import type { SheetGrid } from "./grid";
+import type { ExistingSheet } from "./owned";
+import { Plan, PlanResults, buildPlan } from "./plan";
+import { Problem, hasErrors } from "./problems";
+import { ReadOptions, readInputs } from "./read";
+
+export interface PrepareOptions extends ReadOptions {
+  /** When the tables are made. */
+  when: Date;
+  /** What they are made from, as the Audit sheet says: "this workbook", or a file name. */
+  source: string;
+}
+
+export interface Prepared {
+  /** Every problem, errors and warnings, down each sheet in workbook order. */
+  problems: Problem[];
+  /** What the reader detected (layouts, heading rows, units). */
+  notes: string[];
+  /** Given only when no problem is an error. */
+  plan?: Plan;
+  results?: PlanResults;
+}
+
+export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[], options: PrepareOptions): Prepared {
+  const read = readInputs(grids, { sheets: options.sheets, columns: options.columns });
+  if (!read.inputs || hasErrors(read.problems)) return { problems: read.problems, notes: read.notes };
+  const warnings = read.problems.filter((p) => p.severity === "warning");
+  const planned = buildPlan(read.inputs, {
+    existing,
+    when: options.when,
+    source: options.source,
+    notes: read.notes,
+    warnings,
+  });
+  if (!planned.plan) return { problems: [...warnings, ...planned.problems], notes: read.notes };
+  return { problems: warnings, notes: read.notes, plan: planned.plan, results: planned.results };
+}
