@@ -17,6 +17,7 @@
  */
 import { a1, type CellValue, type SheetGrid } from "../../src/workbook/grid";
 import { type CellBox, parseAddress } from "../../src/office/address";
+import { utf8Length } from "../../src/office/payload";
 
 const GENERAL = "General";
 
@@ -124,7 +125,9 @@ export class FakeExcelError extends Error {
   }
 }
 
-const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+// Counted in plain code, not with Buffer or TextEncoder: the fake also runs in the browser (the
+// task pane's end-to-end test) and in jsdom (its component tests), which lack one or the other.
+const bytes = (value: unknown): number => utf8Length(JSON.stringify(value) ?? "");
 
 interface Queued {
   run(): number; // response bytes
@@ -139,6 +142,8 @@ export interface FakeOptions {
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
+  /** The active sheet and selected range, once the code under test has activated or selected one. */
+  selection?: { sheet: string; address: string };
   readonly syncs: SyncRecord[] = [];
   /** The fake as Office.js's type, to hand to the code under test. */
   readonly context: Excel.RequestContext;
@@ -463,6 +468,13 @@ class FakeWorksheet extends Loadable {
       return `${a1(box.top, box.left)}:${a1(box.bottom, box.right)}`;
     });
   }
+  activate(): void {
+    this.ctx.enqueue(false, 0, () => {
+      const sheet = this.resolve();
+      if (sheet === NULL_SHEET) throw new FakeExcelError("ItemNotFound", `no sheet ${this.lookedUp}`);
+      this.ctx.book.selection = { sheet: sheet.name, address: "A1" };
+    });
+  }
   delete(): void {
     this.ctx.enqueue(true, 0, () => {
       const sheet = this.resolve();
@@ -513,6 +525,15 @@ class FakeRange extends Loadable {
           `${prop}: ${grid.length}×${grid[0]?.length} array for a ${rows}×${columns} range`,
         );
       grid.forEach((row, r) => row.forEach((input, c) => each(sheet, box.top + r, box.left + c, input)));
+    });
+  }
+  select(): void {
+    this.ctx.enqueue(false, 0, () => {
+      const target = this.box();
+      if (!target) throw new FakeExcelError("InvalidOperation", "null object");
+      const { top, left, bottom, right } = target.box;
+      const address = top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
+      this.ctx.book.selection = { sheet: target.sheet.name, address };
     });
   }
   set values(grid: unknown[][]) {

@@ -1,0 +1,149 @@
+/**
+ * The one door between the task pane and the workbook. The task pane never touches Office.js
+ * itself: it calls a WorkbookHost, which in Excel runs these calls inside Excel.run and in tests
+ * (and the task pane's end-to-end test in a plain browser) runs them against an in-memory workbook
+ * with the same Office.js API. Every call is a short batch with a bounded number of syncs.
+ */
+import { type CellValue, a1 } from "../workbook/grid";
+import type { InputSheet } from "../workbook/input-sheet";
+import { ownedRole } from "../workbook/owned";
+import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
+import { ReadOptions, WorkbookRead, readWorkbook } from "./read";
+import { RunOptions, RunResult, applyRules } from "./run";
+import { columnWidthPoints } from "./styles";
+import { needsQuotePrefix } from "./write";
+
+/** Excel.run, or a stand-in that hands the batch an in-memory workbook's context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** A value to put in a cell of a user's input sheet (a Rules edit). */
+export interface CellWrite {
+  /** 1-based. */
+  row: number;
+  column: number;
+  /** null clears the cell. Text is written as text, never as a formula. */
+  value: string | number | boolean | null;
+  numberFormat?: string;
+}
+
+export interface WorkbookHost {
+  /** Every sheet's values (the add-in's own left out) and every sheet's name and A2 marker. */
+  read(options?: ReadOptions): Promise<WorkbookRead>;
+  /** Read, check, plan and write the output sheets: the main job. */
+  apply(options?: RunOptions): Promise<RunResult>;
+  /** Add these sheets after the last one. Refuses, adding none, if any name is taken. */
+  addSheets(sheets: readonly InputSheet[]): Promise<void>;
+  /** Put values in cells of one of the user's sheets. Refuses the add-in's own sheets. */
+  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  /** Show a sheet and select a cell on it (A1 when none is given), as a link to it would. */
+  select(sheet: string, cell?: string): Promise<void>;
+}
+
+const nameKey = (name: string): string => name.toLocaleLowerCase("en-GB"); // Excel sheet names ignore case
+
+/** What range.formulas gets for a value: text quote-prefixed where Excel would read it as something else. */
+function entry(value: CellValue | undefined): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") return `'${value.error}`; // an error value in an input sheet is kept as its text
+  if (typeof value === "string") return value !== "" && needsQuotePrefix(value) ? `'${value}` : value;
+  return value;
+}
+
+export function officeHost(run: ExcelRun): WorkbookHost {
+  return {
+    read: (options) => run((context) => readWorkbook(context, options)),
+    apply: (options) => run((context) => applyRules(context, options)),
+    addSheets: (sheets) => run((context) => addSheets(context, sheets)),
+    writeCells: (sheet, writes) => run((context) => writeCells(context, sheet, writes)),
+    select: (sheet, cell) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell ?? "A1").select();
+        await context.sync();
+      }),
+  };
+}
+
+/** In Excel: the host over Excel.run. */
+export const excelHost = (): WorkbookHost => officeHost((batch) => Excel.run(batch));
+
+async function addSheets(context: Excel.RequestContext, sheets: readonly InputSheet[]): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const taken = new Set(worksheets.items.map((ws) => nameKey(ws.name)));
+  const clash = sheets.filter((s) => taken.has(nameKey(s.name))).map((s) => `"${s.name}"`);
+  if (clash.length > 0)
+    throw new Error(
+      `The workbook already has a sheet named ${clash.join(", ")}. Nothing was added: rename or remove it first.`,
+    );
+
+  // Rows go in blocks under the payload budget, several sheets to a sync, so the syncs are bounded
+  // by the data's size (one per 4 MB), not by the number of sheets or rows.
+  let bytes = 0;
+  const queued = async (size: number): Promise<void> => {
+    if (bytes > 0 && bytes + size > PAYLOAD_BUDGET) {
+      await context.sync();
+      bytes = 0;
+    }
+    bytes += size;
+  };
+  for (const sheet of sheets) {
+    const ws = worksheets.add(sheet.name);
+    const width = Math.max(0, ...sheet.values.map((row) => row.length));
+    for (let top = 0; top < sheet.values.length;) {
+      let end = top;
+      let size = 0;
+      const block: (string | number | boolean)[][] = [];
+      while (end < sheet.values.length && (block.length === 0 || size < PAYLOAD_BUDGET / 4)) {
+        const row = Array.from({ length: width }, (_, c) => entry(sheet.values[end][c]));
+        size += jsonBytes(row);
+        block.push(row);
+        end++;
+      }
+      await queued(size);
+      if (width > 0) ws.getRange(`A${top + 1}:${a1(end, width)}`).formulas = block;
+      top = end;
+    }
+    const heading = sheet.headingRow;
+    const last = sheet.values.length;
+    (sheet.numberFormats ?? []).forEach((format, c) => {
+      if (format === undefined || heading === undefined || last <= heading) return;
+      const column = `${a1(heading + 1, c + 1)}:${a1(last, c + 1)}`;
+      ws.getRange(column).numberFormat = Array.from({ length: last - heading }, () => [format]);
+    });
+    if (heading !== undefined && width > 0) {
+      const headings = ws.getRange(`A${heading}:${a1(heading, width)}`).format;
+      headings.font.bold = true;
+      headings.wrapText = true;
+      headings.borders.getItem("EdgeBottom").style = "Continuous";
+      if (heading > 1) ws.getRange("A1").format.font.bold = true; // the title above the headings
+    }
+    (sheet.widths ?? []).forEach((w, c) => {
+      if (w > 0) ws.getRange(a1(1, c + 1)).format.columnWidth = columnWidthPoints(w);
+    });
+    if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
+  }
+  await context.sync();
+}
+
+async function writeCells(context: Excel.RequestContext, sheet: string, writes: readonly CellWrite[]): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+  ws.load("name");
+  await context.sync();
+  if (ws.isNullObject) throw new Error(`There is no sheet named "${sheet}" any more. Nothing was written.`);
+  const a2 = ws.getRange("A2");
+  a2.load("values");
+  await context.sync();
+  if (ownedRole(a2.values[0]?.[0] as CellValue) !== undefined)
+    throw new Error(
+      `"${sheet}" is one of the add-in's own output sheets, which it rewrites on every run. Nothing was written.`,
+    );
+  for (const w of writes) {
+    const cell = ws.getRange(a1(w.row, w.column));
+    cell.formulas = [[entry(w.value)]];
+    if (w.numberFormat !== undefined) cell.numberFormat = [[w.numberFormat]];
+  }
+  await context.sync();
+}
