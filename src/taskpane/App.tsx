@@ -1,26 +1,40 @@
 import * as React from "react";
 import {
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Button,
   Spinner,
+  Tab,
+  TabList,
   Text,
   Title2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { WorkbookHost } from "../office/host";
 import { HostStatus } from "./host";
+import { Step, useSession } from "./session";
+import { CheckStep } from "./steps/CheckStep";
+import { ResultsStep } from "./steps/ResultsStep";
+import { RulesStep } from "./steps/RulesStep";
+import { RunStep } from "./steps/RunStep";
+import { StartStep } from "./steps/StartStep";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  status: { minHeight: "24px" },
 });
 
 export interface AppProps {
   host: Promise<HostStatus>;
+  /** The workbook: Excel through Office.js, or an in-memory one in tests. */
+  workbook: WorkbookHost;
 }
 
-/** The task pane. The steps from budget sheets to written tables come with the workbook work. */
-export function App({ host }: AppProps): React.JSX.Element {
+/** The task pane: outside Excel it says so; in Excel it takes the user from their sheets to written tables. */
+export function App({ host, workbook }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [status, setStatus] = React.useState<HostStatus | undefined>();
   React.useEffect(() => {
@@ -34,24 +48,75 @@ export function App({ host }: AppProps): React.JSX.Element {
   return (
     <main className={styles.root}>
       <Title2 as="h1">Shared Services Finance</Title2>
-      <Text as="p">
-        Splits the costs and savings of a shared service between the partner councils, exact to the penny, on the
-        partnership&apos;s agreed rules.
-      </Text>
       {status === undefined && <Spinner size="small" label="Starting…" />}
       {status?.kind === "elsewhere" && (
-        <MessageBar intent="warning">
+        <>
+          <Text as="p">
+            Splits the costs and savings of a shared service between the partner councils, exact to the penny, on the
+            partnership&apos;s agreed rules.
+          </Text>
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>Open this add-in in Excel</MessageBarTitle>
+              {status.reason} Sideload manifest.xml into Excel on the desktop or on the web to use it.
+            </MessageBarBody>
+          </MessageBar>
+        </>
+      )}
+      {status?.kind === "excel" && <Steps workbook={workbook} />}
+    </main>
+  );
+}
+
+const STEPS: readonly { step: Step; label: string }[] = [
+  { step: "start", label: "Start" },
+  { step: "rules", label: "Rules" },
+  { step: "check", label: "Check" },
+  { step: "run", label: "Run" },
+  { step: "results", label: "Results" },
+];
+
+function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
+  const styles = useStyles();
+  const [session, actions] = useSession(workbook);
+  const [step, setStep] = React.useState<Step>("start");
+  const results = session.run?.results;
+
+  return (
+    <>
+      <TabList
+        selectedValue={step}
+        onTabSelect={(_, data) => setStep(data.value as Step)}
+        size="small"
+        aria-label="Steps"
+      >
+        {STEPS.map(({ step: s, label }) => (
+          <Tab key={s} value={s} id={`tab-${s}`} aria-controls="step-panel" disabled={s === "results" && !results}>
+            {label}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.status} aria-live="polite">
+        {session.busy && <Spinner size="tiny" label={session.busy} labelPosition="after" />}
+      </div>
+      {session.failure && (
+        <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Open this add-in in Excel</MessageBarTitle>
-            {status.reason} Sideload manifest.xml into Excel on the desktop or on the web to use it.
+            <MessageBarTitle>That did not work</MessageBarTitle>
+            {session.failure}
           </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={actions.dismissFailure}>Dismiss</Button>
+          </MessageBarActions>
         </MessageBar>
       )}
-      {status?.kind === "excel" && (
-        <Text as="p">
-          Type <code>=SHARED.</code> in a cell to see the functions.
-        </Text>
-      )}
-    </main>
+      <div role="tabpanel" id="step-panel" aria-labelledby={`tab-${step}`}>
+        {step === "start" && <StartStep session={session} actions={actions} />}
+        {step === "rules" && <RulesStep session={session} actions={actions} />}
+        {step === "check" && <CheckStep session={session} actions={actions} onReady={() => setStep("run")} />}
+        {step === "run" && <RunStep session={session} actions={actions} onDone={() => setStep("results")} />}
+        {step === "results" && <ResultsStep results={results} actions={actions} />}
+      </div>
+    </>
   );
 }

@@ -1,7 +1,9 @@
 /**
- * Where the task pane is running. Outside Excel (a plain browser, or office.js not loaded) the
- * pane says so instead of failing silently.
+ * Where the task pane is running, and the Office theme it should follow. Outside Excel (a plain
+ * browser, or office.js not loaded) the pane says so instead of failing silently.
  */
+import { type Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+
 export type HostStatus = { kind: "excel" } | { kind: "elsewhere"; reason: string };
 
 /** Resolves once Office has started, or at once when there is no Office at all. */
@@ -14,4 +16,26 @@ export function detectHost(): Promise<HostStatus> {
       ? { kind: "excel" }
       : { kind: "elsewhere", reason: "This page is open outside Excel." },
   );
+}
+
+/** Relative luminance of #RRGGBB (WCAG's formula), or undefined for anything else. */
+export function luminance(hex: string | undefined): number | undefined {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? "");
+  if (!m) return undefined;
+  const [r, g, b] = m.slice(1).map((h) => {
+    const c = parseInt(h, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Fluent's dark theme when Office's task pane background is dark (the Black and Dark Gray themes),
+ * its light theme otherwise. Office.context.officeTheme gives colours on every platform that has
+ * it; isDarkTheme is newer, so the background colour is what decides.
+ */
+export function officeTheme(): Theme {
+  const background = typeof Office === "undefined" ? undefined : Office.context?.officeTheme?.bodyBackgroundColor;
+  const l = luminance(background);
+  return l !== undefined && l < 0.2 ? webDarkTheme : webLightTheme;
 }

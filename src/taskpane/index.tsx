@@ -1,11 +1,17 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
+import { excelHost } from "../office/host";
 import { App } from "./App";
-import { detectHost } from "./host";
+import { detectHost, officeTheme } from "./host";
 
+const host = detectHost();
 const root = createRoot(document.getElementById("container") as HTMLElement);
-root.render(
-  <FluentProvider theme={webLightTheme}>
-    <App host={detectHost()} />
-  </FluentProvider>,
-);
+const render = (): void =>
+  root.render(
+    <FluentProvider theme={officeTheme()} style={{ minHeight: "100vh" }}>
+      <App host={host} workbook={excelHost()} />
+    </FluentProvider>,
+  );
+render();
+// The Office theme is known once Office has started.
+void host.then(render);

@@ -1,0 +1,63 @@
+import * as React from "react";
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Problem } from "../../workbook/problems";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  where: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+export interface ProblemListProps {
+  problems: readonly Problem[];
+  /** Select the problem's cell in Excel. */
+  onSelect(sheet: string, cell?: string): void;
+  /** Names the list for screen readers. */
+  label: string;
+}
+
+/** Every problem with its sheet and cell; the cell is a link that selects it in Excel. */
+export function ProblemList({ problems, onSelect, label }: ProblemListProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label={label}>
+      {problems.map((p, i) => {
+        const where = p.cell === undefined ? p.sheet : `${p.sheet}!${p.cell}`;
+        return (
+          <li key={i} className={styles.item}>
+            <span className={styles.where}>
+              <Badge
+                appearance="filled"
+                color={p.severity === "error" ? "danger" : "warning"}
+                aria-label={p.severity === "error" ? "Error" : "Warning"}
+              >
+                {p.severity === "error" ? "Error" : "Warning"}
+              </Badge>
+              <Link as="button" onClick={() => onSelect(p.sheet, p.cell)} aria-label={`Select ${where} in Excel`}>
+                {where}
+              </Link>
+            </span>
+            <Text>{p.message}</Text>
+            <Text size={200}>
+              {p.fix}
+              {p.rule !== undefined && !p.message.includes(p.rule) ? ` (${p.rule})` : ""}
+            </Text>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,153 @@
+import * as React from "react";
+import {
+  Dropdown,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Option,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { PlanResults } from "../../workbook/plan";
+import { pounds } from "../format";
+import type { Actions } from "../session";
+import { SavingsChart } from "./SavingsChart";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  scroll: { overflowX: "auto" },
+  number: { textAlign: "right", whiteSpace: "nowrap" },
+  links: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+const ALL = "All partners";
+const WHAT_SHEETS_HOLD: Record<string, string> = {
+  attribution: "each partner's share, cost and saving by service",
+  "savings-profile": "savings by partner and year, with the chart",
+  realisation: "planned against achieved, with RAG",
+  audit: "the rules and inputs behind every figure",
+};
+
+/** Per partner: cashable savings by year, totals, break-even, the fairness flag, links to the sheets. */
+export function ResultsStep({ results, actions }: { results?: PlanResults; actions: Actions }): React.JSX.Element {
+  const styles = useStyles();
+  const [who, setWho] = React.useState(ALL);
+  if (!results) return <Text>Write the tables to see the results here.</Text>;
+  const figures = results.partners.find((p) => (p.partner ?? ALL) === who) ?? results.partners[0];
+  const partners = results.partners.filter((p) => p.partner !== undefined);
+
+  return (
+    <section className={styles.root} aria-labelledby="results-heading">
+      <Text as="h2" weight="semibold" size={400} id="results-heading">
+        Results
+      </Text>
+
+      <div className={styles.scroll} role="region" aria-label="Totals by partner" tabIndex={0}>
+        <Table size="small" aria-label="Totals by partner">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Partner</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Cashable saving</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Investment</TableHeaderCell>
+              <TableHeaderCell>Break-even</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {results.partners.map((p) => (
+              <TableRow key={p.partner ?? ALL}>
+                <TableCell>{p.partner ?? ALL}</TableCell>
+                <TableCell className={styles.number}>{pounds(p.totalCashable)}</TableCell>
+                <TableCell className={styles.number}>{pounds(p.totalInvestment)}</TableCell>
+                <TableCell>{p.breakEven ?? "not within these years"}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+
+      {results.fairness.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Fairness in the round</MessageBarTitle>
+            {results.fairness.join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Fairness in the round</MessageBarTitle>
+            No partner has the smallest saving rate in most of the services it shares (RULES.md §5).
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Field label="Savings by year for">
+        <Dropdown value={who} selectedOptions={[who]} onOptionSelect={(_, d) => setWho(d.optionValue ?? ALL)}>
+          {[...partners.map((p) => p.partner as string), ALL].map((name) => (
+            <Option key={name} value={name}>
+              {name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <SavingsChart years={results.years} values={figures.inForce} title={`Cashable saving in force, ${who}`} />
+      <div className={styles.scroll} role="region" aria-label={`Savings by year, ${who}`} tabIndex={0}>
+        <Table size="small" aria-label={`Savings by year, ${who}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Year</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>New saving</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>In force</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Net</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Cumulative net</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {results.years.map((year, i) => (
+              <TableRow key={year}>
+                <TableCell>{year}</TableCell>
+                <TableCell className={styles.number}>{pounds(figures.cashable[i])}</TableCell>
+                <TableCell className={styles.number}>{pounds(figures.inForce[i])}</TableCell>
+                <TableCell className={styles.number}>{pounds(figures.net[i])}</TableCell>
+                <TableCell className={styles.number}>{pounds(figures.cumulativeNet[i])}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+
+      <Text as="h3" weight="semibold">
+        The sheets written
+      </Text>
+      <ul className={styles.links}>
+        {results.sheets.map((s) => (
+          <li key={s.name}>
+            <Link as="button" onClick={() => void actions.select(s.name)}>
+              {s.name}
+            </Link>
+            <Text size={200}>{`: ${WHAT_SHEETS_HOLD[s.role] ?? ""}`}</Text>
+          </li>
+        ))}
+      </ul>
+      {results.warnings.length > results.fairness.length && (
+        <Text size={200}>The Audit sheet lists {results.warnings.length} warnings in all.</Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+import * as React from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/rules-sheet";
+import type { Actions, Session } from "../session";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  service: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  facts: { margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalS },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, overflowWrap: "anywhere" },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+/** The fields shown on each service's card; the rest appear in the edit form. */
+const SHOWN: readonly RuleField[] = [
+  "partners",
+  "basis",
+  "newCost",
+  "reduction",
+  "transitional",
+  "phasing",
+  "startMonth",
+  "firstYear",
+  "kind",
+];
+
+const headingOf = (field: RuleField): string => RULE_FIELDS.find((f) => f.field === field)?.heading ?? field;
+
+/** Each service found and its rule as the Rules sheet has it; edits go back into that sheet. */
+export function RulesStep({ session, actions }: { session: Session; actions: Actions }): React.JSX.Element {
+  const styles = useStyles();
+  const [editing, setEditing] = React.useState<RuleRow>();
+  const view = session.rules;
+  if (!view) return <Text>Reading the workbook…</Text>;
+  const rulesSheet = session.sheets.rules;
+
+  return (
+    <section className={styles.root} aria-labelledby="rules-heading">
+      <Text as="h2" weight="semibold" size={400} id="rules-heading">
+        Sharing rules
+      </Text>
+      {rulesSheet === undefined ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            There is no Rules sheet. Create one with a row for each of the {view.rows.length} services found on your
+            Budget sheet, then fill in each rule here or on the sheet.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text>
+          From the sheet {rulesSheet}. Editing a rule here writes it to that sheet, which stays the record of what the
+          partners agreed.
+        </Text>
+      )}
+      {rulesSheet === undefined && view.rows.length > 0 && (
+        <Button appearance="primary" onClick={() => void actions.createRulesSheet()}>
+          Create a Rules sheet
+        </Button>
+      )}
+      {view.notes.map((note, i) => (
+        <MessageBar key={i} intent="warning">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {view.rows.length === 0 && <Text>No services found yet: choose the Budget sheet on the Start step.</Text>}
+      <ul className={styles.list} aria-label="Services and their rules">
+        {view.rows.map((row) => (
+          <li key={row.service} className={styles.service}>
+            <Text weight="semibold">{row.service}</Text>
+            {row.row === undefined ? (
+              <Text>No rule yet{rulesSheet ? ` on ${rulesSheet}` : ""}.</Text>
+            ) : (
+              <dl className={styles.facts}>
+                {SHOWN.filter((f) => (row.cells[f]?.text ?? "") !== "").map((f) => (
+                  <React.Fragment key={f}>
+                    <dt className={styles.term}>{headingOf(f)}</dt>
+                    <dd className={styles.value}>{row.cells[f]?.text}</dd>
+                  </React.Fragment>
+                ))}
+              </dl>
+            )}
+            {rulesSheet !== undefined && (
+              <Button size="small" onClick={() => setEditing(row)} aria-label={`Edit the rule for ${row.service}`}>
+                {row.row === undefined ? "Add a rule" : "Edit"}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editing && (
+        <RuleForm
+          row={editing}
+          sheet={rulesSheet ?? ""}
+          onCancel={() => setEditing(undefined)}
+          onSave={async (typed) => {
+            const errors = await actions.editRule(editing.service, typed);
+            if (Object.keys(errors).length === 0) setEditing(undefined);
+            return errors;
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+interface RuleFormProps {
+  row: RuleRow;
+  sheet: string;
+  onCancel(): void;
+  onSave(typed: Partial<Record<RuleField, string>>): Promise<Partial<Record<RuleField, string>>>;
+}
+
+function RuleForm({ row, sheet, onCancel, onSave }: RuleFormProps): React.JSX.Element {
+  const styles = useStyles();
+  const initial = React.useMemo(
+    () =>
+      Object.fromEntries(RULE_FIELDS.map(({ field }) => [field, row.cells[field]?.text ?? ""])) as Record<
+        RuleField,
+        string
+      >,
+    [row],
+  );
+  const [typed, setTyped] = React.useState(initial);
+  const [errors, setErrors] = React.useState<Partial<Record<RuleField, string>>>({});
+  const [saving, setSaving] = React.useState(false);
+  const changed = (Object.keys(typed) as RuleField[]).filter((f) => typed[f] !== initial[f]);
+
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onCancel()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault();
+            setSaving(true);
+            const result = await onSave(Object.fromEntries(changed.map((f) => [f, typed[f]])));
+            setSaving(false);
+            setErrors(result);
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{`Rule for ${row.service}`}</DialogTitle>
+            <DialogContent className={styles.form}>
+              <Text>Saved to {sheet}. Leave a field blank to use the default the template describes.</Text>
+              {RULE_FIELDS.map(({ field, heading, hint }) => (
+                <Field
+                  key={field}
+                  label={heading}
+                  hint={hint}
+                  validationState={errors[field] ? "error" : "none"}
+                  validationMessage={errors[field]}
+                >
+                  <Input
+                    value={typed[field]}
+                    onChange={(_, data) => setTyped((t) => ({ ...t, [field]: data.value }))}
+                  />
+                </Field>
+              ))}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onCancel}>
+                Cancel
+              </Button>
+              <Button appearance="primary" type="submit" disabled={saving || changed.length === 0}>
+                {saving ? "Saving…" : `Save to ${sheet}`}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

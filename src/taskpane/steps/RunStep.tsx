@@ -1,0 +1,132 @@
+import * as React from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { hasErrors } from "../../workbook/problems";
+import type { Actions, Session } from "../session";
+import { ProblemList } from "./ProblemList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  summary: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Write the output sheets, with progress; ask before replacing the add-in's earlier output. */
+export function RunStep({
+  session,
+  actions,
+  onDone,
+}: {
+  session: Session;
+  actions: Actions;
+  onDone(): void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const [confirming, setConfirming] = React.useState(false);
+  const running = session.progress !== undefined || session.busy === "Writing the tables…";
+  const earlier = session.earlierOutput;
+  const result = session.run;
+  const go = async (): Promise<void> => {
+    setConfirming(false);
+    const r = await actions.run();
+    if (r?.results) onDone();
+  };
+  const p = session.progress;
+
+  return (
+    <section className={styles.root} aria-labelledby="run-heading">
+      <Text as="h2" weight="semibold" size={400} id="run-heading">
+        Write the tables
+      </Text>
+      <Text>
+        Writes the Attribution, Savings profile, Realisation (with a Tracker) and Audit sheets as live SHARED formulas
+        over your input cells. Only the add-in&apos;s own sheets are written; yours are never changed.
+      </Text>
+      {earlier.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Earlier output</MessageBarTitle>
+            Writing again replaces the add-in&apos;s sheets {earlier.join(", ")}. Keep your own work on other sheets.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Button
+        appearance="primary"
+        disabled={running || session.busy !== undefined}
+        onClick={() => (earlier.length > 0 ? setConfirming(true) : void go())}
+      >
+        {earlier.length > 0 ? "Replace the tables" : "Write the tables"}
+      </Button>
+      {p && (
+        <Field
+          label={p.step === "read" ? "Reading the workbook" : "Writing the tables"}
+          hint={`Step ${Math.min(p.done, p.total)} of ${p.total}`}
+        >
+          <ProgressBar value={p.total > 0 ? Math.min(1, p.done / p.total) : undefined} max={1} />
+        </Field>
+      )}
+      {result && hasErrors(result.problems) && (
+        <>
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Nothing was written</MessageBarTitle>
+              Put these right in the workbook and write again.
+            </MessageBarBody>
+          </MessageBar>
+          <ProblemList
+            problems={result.problems.filter((x) => x.severity === "error")}
+            onSelect={(sheet, cell) => void actions.select(sheet, cell)}
+            label="Errors"
+          />
+        </>
+      )}
+      {result?.summary && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Written</MessageBarTitle>
+            <ul className={styles.summary}>
+              {result.summary.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {confirming && (
+        <Dialog open onOpenChange={(_, data) => !data.open && setConfirming(false)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Replace the earlier tables?</DialogTitle>
+              <DialogContent>
+                The add-in will clear and rewrite its own sheets {earlier.join(", ")}. Any changes made on them by hand
+                will be lost. Your other sheets are not touched.
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+                <Button appearance="primary" onClick={() => void go()}>
+                  Replace them
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </section>
+  );
+}

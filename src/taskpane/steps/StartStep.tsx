@@ -1,0 +1,167 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { sampleSheets } from "../../sample/sample";
+import type { Role } from "../../workbook/read";
+import { ROLE_NAMES } from "../../workbook/read/sheets";
+import type { Actions, Session } from "../session";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  roles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  columns: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+const ROLES: readonly { role: Role; required: boolean; what: string }[] = [
+  { role: "budget", required: true, what: "each partner's stand-alone budget by service" },
+  { role: "rules", required: true, what: "how each service is shared" },
+  { role: "fte", required: false, what: "staff by partner and service, for the FTE basis" },
+  { role: "drivers", required: false, what: "demand and other measures, for those bases" },
+  { role: "tracker", required: false, what: "savings achieved, for the Realisation sheet" },
+];
+
+const NONE = "(none)";
+const AUTO = "(not used)";
+
+/** Which sheet is which, and which column holds each field; or the sample data for a first try. */
+export function StartStep({ session, actions }: { session: Session; actions: Actions }): React.JSX.Element {
+  const styles = useStyles();
+  const survey = session.survey;
+  if (!survey) return <Text>Reading the workbook…</Text>;
+  const userSheets = survey.sheets.filter((s) => !s.owned).map((s) => s.name);
+  const sampleNames = sampleSheets().map((s) => s.name);
+  const clashes = sampleNames.filter((n) => survey.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()));
+  const hasData = survey.sheets.some((s) => !s.owned && s.dataRows > 0);
+
+  return (
+    <section className={styles.root} aria-labelledby="start-heading">
+      <Text as="h2" weight="semibold" size={400} id="start-heading">
+        Your sheets
+      </Text>
+      <Text>
+        The add-in reads your budget and staffing sheets and the partnership&apos;s rules. Check it has picked the right
+        sheet for each; nothing of yours is changed.
+      </Text>
+      <div className={styles.roles}>
+        {ROLES.map(({ role, required, what }) => {
+          const chosen = session.sheets[role];
+          const info = survey.sheets.find((s) => s.name === chosen);
+          const hint = info
+            ? `Headings on row ${info.headingRow ?? "?"}, ${info.dataRows} rows of data.`
+            : required
+              ? `Required: ${what}.`
+              : `Optional: ${what}.`;
+          return (
+            <Field
+              key={role}
+              label={`${ROLE_NAMES[role]} sheet`}
+              hint={hint}
+              validationState={required && !chosen ? "error" : "none"}
+              validationMessage={required && !chosen ? `Choose the sheet with ${what}.` : undefined}
+            >
+              <Dropdown
+                value={chosen ?? NONE}
+                selectedOptions={[chosen ?? NONE]}
+                onOptionSelect={(_, data) =>
+                  actions.chooseSheet(role, data.optionValue === NONE ? undefined : data.optionValue)
+                }
+              >
+                <Option value={NONE}>{NONE}</Option>
+                {userSheets.map((name) => (
+                  <Option key={name} value={name}>
+                    {name}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          );
+        })}
+      </div>
+
+      <Accordion collapsible multiple>
+        {ROLES.filter(({ role }) => session.sheets[role] !== undefined).map(({ role }) => {
+          const sheet = survey.sheets.find((s) => s.name === session.sheets[role]);
+          const detected = survey.columns[role] ?? {};
+          const chosen = session.columns[role] ?? {};
+          return (
+            <AccordionItem key={role} value={role}>
+              <AccordionHeader>{`Columns of ${session.sheets[role]}`}</AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.columns}>
+                  {survey.fields[role].map(({ field, heading, required }) => {
+                    const current = chosen[field] ?? detected[field];
+                    return (
+                      <Field
+                        key={field}
+                        label={heading}
+                        size="small"
+                        validationState={required && !current ? "warning" : "none"}
+                        validationMessage={required && !current ? `No column found for ${heading}.` : undefined}
+                      >
+                        <Dropdown
+                          size="small"
+                          value={current ?? AUTO}
+                          selectedOptions={[current ?? AUTO]}
+                          onOptionSelect={(_, data) =>
+                            actions.chooseColumn(role, field, data.optionValue === AUTO ? undefined : data.optionValue)
+                          }
+                        >
+                          <Option value={AUTO}>{AUTO}</Option>
+                          {(sheet?.headings ?? []).map((h) => (
+                            <Option key={h.column} value={h.text}>
+                              {h.text}
+                            </Option>
+                          ))}
+                        </Dropdown>
+                      </Field>
+                    );
+                  })}
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+
+      <Text as="h2" weight="semibold" size={400}>
+        New to the add-in?
+      </Text>
+      {clashes.length === 0 ? (
+        <>
+          <Text>
+            Add sample sheets ({sampleNames.join(", ")}) with the Tri-borough figures, then follow the steps to see what
+            the add-in writes.
+          </Text>
+          <Button appearance={hasData ? "secondary" : "primary"} onClick={() => void actions.addSample()}>
+            Try it with sample data
+          </Button>
+        </>
+      ) : (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            This workbook already has a sheet named {clashes.join(", ")}, so the sample cannot be added here. Open a
+            blank workbook to try it.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Caption1>Finished changing your sheets in Excel? Read them again with Refresh.</Caption1>
+      <Button appearance="subtle" onClick={() => void actions.refresh()}>
+        Refresh
+      </Button>
+    </section>
+  );
+}
