@@ -91,8 +91,8 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   const now = options.now ?? (() => new Date());
 
   const survey = React.useMemo(
-    () => (workbook ? surveyWorkbook(workbook.grids, workbook.existing, chosen) : undefined),
-    [workbook, chosen],
+    () => (workbook ? surveyWorkbook(workbook.grids, workbook.existing, chosen, columns) : undefined),
+    [workbook, chosen, columns],
   );
   // A role the user set to "none" is kept as "" so the proposal does not come back.
   const sheets: SheetChoices = React.useMemo(() => {
