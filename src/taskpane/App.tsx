@@ -110,6 +110,14 @@ function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
+      {session.notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{session.notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={actions.dismissNotice}>Dismiss</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div role="tabpanel" id="step-panel" aria-labelledby={`tab-${step}`}>
         {step === "start" && <StartStep session={session} actions={actions} />}
         {step === "rules" && <RulesStep session={session} actions={actions} />}

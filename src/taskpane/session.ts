@@ -44,6 +44,8 @@ export interface Session {
   busy?: string;
   /** The last thing that failed, in words for the user. */
   failure?: string;
+  /** What the last change to the workbook did (sample added, Rules sheet made, rule saved). */
+  notice?: string;
   /** The add-in's own sheets now in the workbook (an earlier run's output). */
   earlierOutput: string[];
 }
@@ -60,6 +62,7 @@ export interface Actions {
   run(): Promise<RunResult | undefined>;
   select(sheet: string, cell?: string): Promise<void>;
   dismissFailure(): void;
+  dismissNotice(): void;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -88,6 +91,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   const [progress, setProgress] = React.useState<Progress>();
   const [busy, setBusy] = React.useState<string>();
   const [failure, setFailure] = React.useState<string>();
+  const [notice, setNotice] = React.useState<string>();
   const now = options.now ?? (() => new Date());
 
   const survey = React.useMemo(
@@ -117,6 +121,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   const doing = async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
     setBusy(what);
     setFailure(undefined);
+    setNotice(undefined);
     try {
       return await call();
     } catch (error) {
@@ -154,11 +159,15 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     },
     addSample: async () =>
       (await doing("Adding the sample sheets…", async () => {
-        await host.addSheets(sampleSheets());
+        const sample = sampleSheets();
+        await host.addSheets(sample);
         setChosen({});
         setColumns({});
         setCheck(undefined);
         await reread();
+        setNotice(
+          `Added the sample sheets ${sample.map((s) => s.name).join(", ")}. Look at their rules on the Rules step, then Check.`,
+        );
         return true;
       })) ?? false,
     createRulesSheet: async () =>
@@ -173,6 +182,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
         setColumns((c) => ({ ...c, rules: {} }));
         setCheck(undefined);
         await reread();
+        setNotice(`Added the sheet ${name} with a row for each of the ${services.length} services. Fill in each rule.`);
         return true;
       })) ?? false,
     editRule: async (service, typed) => {
@@ -200,6 +210,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
         await host.writeCells(sheet, writes);
         setCheck(undefined);
         await reread();
+        setNotice(`Saved the rule for ${service} to ${sheet}.`);
       });
       return errors;
     },
@@ -231,6 +242,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       await doing(`Selecting ${cell ? `${sheet}!${cell}` : sheet}…`, () => host.select(sheet, cell));
     },
     dismissFailure: () => setFailure(undefined),
+    dismissNotice: () => setNotice(undefined),
   };
 
   const first = React.useRef(true);
@@ -240,5 +252,8 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     void actions.refresh();
   });
 
-  return [{ workbook, survey, sheets, columns, rules, check, run, progress, busy, failure, earlierOutput }, actions];
+  return [
+    { workbook, survey, sheets, columns, rules, check, run, progress, busy, failure, notice, earlierOutput },
+    actions,
+  ];
 }

@@ -18,10 +18,16 @@ import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
-import type { SheetGrid } from "../../src/workbook/grid";
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
+import { MALFORMED_MISTAKES, MALFORMED_PATH } from "../../scripts/make-sample";
+import { SERVICES, sampleSheets } from "../../src/sample/sample";
+import { pounds } from "../../src/taskpane/format";
+import type { CellValue, SheetGrid } from "../../src/workbook/grid";
+import type { PlanResults } from "../../src/workbook/plan";
+import { prepareRun } from "../../src/workbook/prepare";
+import { readXlsx } from "../../src/xlsx/read";
 // The harness also declares window.harness, for the page.evaluate calls here.
-import type { Harness } from "./harness/harness";
+import type { Harness, HarnessOptions } from "./harness/harness";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the flow tests
@@ -35,9 +41,10 @@ export const VIEWPORT = { width: 360, height: 720 };
 /**
  * A new page (in its own browser context) with the task pane over a new in-memory workbook holding
  * these sheets ([]: one blank "Sheet1"). The pane is rendered; wait for what the test needs. An
- * uncaught exception or console error on the page fails the test.
+ * uncaught exception or console error on the page fails the test. `options.host` starts it as if
+ * outside Excel ({kind: "elsewhere", reason}).
  */
-export async function openHarness(grids: SheetGrid[]): Promise<Page> {
+export async function openHarness(grids: SheetGrid[], options: HarnessOptions = {}): Promise<Page> {
   if (!browser || !baseUrl) throw new Error("openHarness: the browser is not running (called outside a test?)");
   const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-GB" });
   contexts.push(context);
@@ -48,14 +55,17 @@ export async function openHarness(grids: SheetGrid[]): Promise<Page> {
   });
   await page.goto(`${baseUrl}/harness.html`);
   await page.waitForFunction(() => typeof window.harness === "object");
-  await page.evaluate((g) => window.harness.start(g), grids);
+  await page.evaluate(([g, o]) => window.harness.start(g, o), [grids, options] as const);
   return page;
 }
 
-/** Saves a full-page screenshot as test/e2e/output/<name>.png and returns its path. */
+/**
+ * Saves a full-page screenshot as test/e2e/output/<name>.png and returns its path. Animations are
+ * finished first, so a tab's selection indicator is not caught half-way across.
+ */
 export async function shot(page: Page, name: string): Promise<string> {
   const file = path.join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, "-")}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
   return file;
 }
 
@@ -169,6 +179,27 @@ function serve(dir: string): Promise<string> {
 
 jest.setTimeout(60_000);
 
+// ---------------------------------------------------------------------------------------------
+// What the flows expect, worked out here in Node from the same inputs
+// ---------------------------------------------------------------------------------------------
+
+/** The sheets "Try it with sample data" adds. */
+const SAMPLE = sampleSheets();
+/** Each partner's figures as the engine makes them from the sample (the time only changes the marker). */
+const EXPECTED: PlanResults = (() => {
+  const grids = SAMPLE.map((s) => ({ name: s.name, values: s.values }));
+  const prepared = prepareRun(grids, [], { when: new Date(), source: "this workbook" });
+  if (!prepared.results) throw new Error("the sample has errors");
+  return prepared.results;
+})();
+/** A sheet's values as the workbook gives them back: every row as wide as the widest, blanks null. */
+const padded = (values: CellValue[][]): CellValue[][] => {
+  const width = Math.max(0, ...values.map((r) => r.length));
+  return values.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+};
+/** assets/sample-malformed.xlsx's sheets, read as the command line reads them (in beforeAll). */
+let MALFORMED: SheetGrid[] = [];
+
 describeInBrowser("the task pane in Chromium", () => {
   beforeAll(async () => {
     if (!haveChromium)
@@ -193,6 +224,7 @@ describeInBrowser("the task pane in Chromium", () => {
     ]);
     baseUrl = url;
     browser = launched;
+    MALFORMED = await readXlsx(fs.readFileSync(MALFORMED_PATH));
   }, 180_000);
 
   afterEach(async () => {
@@ -212,6 +244,239 @@ describeInBrowser("the task pane in Chromium", () => {
     await page.getByRole("heading", { name: "Shared Services Finance" }).waitFor();
     await shot(page, "00-empty-workbook");
     expect(await sheetNames(page)).toEqual(["Sheet1"]);
+    expect(await axeScan(page)).toEqual([]);
+  });
+
+  test("from an empty workbook to the sample's written tables, step by step", async () => {
+    const page = await openHarness([]);
+    const tab = (name: string): Locator => page.getByRole("tab", { name });
+    const panel = page.getByRole("tabpanel");
+    const step = async (name: string): Promise<void> => {
+      await shot(page, name);
+      expect({ step: name, violations: await axeScan(page) }).toEqual({ step: name, violations: [] });
+    };
+
+    // Start: the workbook has no inputs yet, so the pane offers the sample.
+    await panel.getByRole("heading", { name: "Your sheets" }).waitFor();
+    await step("01-start");
+    await panel.getByRole("button", { name: "Try it with sample data" }).click();
+    await page.getByText(/Added the sample sheets Budget, FTE, Rules, Drivers, Tracker/).waitFor();
+    await expect(panel.getByRole("button", { name: "Try it with sample data" }).count()).resolves.toBe(0);
+    expect(await sheetNames(page)).toEqual(["Sheet1", ...SAMPLE.map((s) => s.name)]);
+    for (const s of SAMPLE) expect(await workbookValues(page, s.name)).toEqual(padded(s.values));
+    // Each role has its sample sheet.
+    for (const [label, sheet] of [
+      ["Budget sheet", "Budget"],
+      ["Rules sheet", "Rules"],
+      ["FTE sheet", "FTE"],
+      ["Drivers sheet", "Drivers"],
+      ["Tracker sheet", "Tracker"],
+    ])
+      await expect(panel.getByRole("combobox", { name: label }).textContent()).resolves.toBe(sheet);
+    await step("02-sample-added");
+    const userSheets = await Promise.all(SAMPLE.map((s) => workbookFormulas(page, s.name)));
+
+    // Rules: every service of the sample, with its rule from the Rules sheet.
+    await tab("Rules").click();
+    await panel.getByRole("heading", { name: "Sharing rules" }).waitFor();
+    await panel.getByText("From the sheet Rules.", { exact: false }).waitFor();
+    const services = panel.getByRole("list", { name: "Services and their rules" }).getByRole("listitem");
+    await expect(services.count()).resolves.toBe(SERVICES.length);
+    for (const [i, s] of SERVICES.entries()) {
+      await expect(services.nth(i).textContent()).resolves.toContain(s.service);
+      await expect(
+        services
+          .nth(i)
+          .getByRole("button", { name: `Edit the rule for ${s.service}` })
+          .count(),
+      ).resolves.toBe(1);
+    }
+    await step("03-rules");
+
+    // Check: no errors.
+    await tab("Check").click();
+    await panel.getByRole("button", { name: "Check the workbook" }).click();
+    await panel.getByText("No errors").waitFor();
+    await expect(panel.getByRole("list", { name: "Errors" }).count()).resolves.toBe(0);
+    await step("04-check");
+
+    // Run: writes the four sheets and goes on to the results.
+    await tab("Run").click();
+    await panel.getByRole("heading", { name: "Write the tables" }).waitFor();
+    await step("05-run");
+    await panel.getByRole("button", { name: "Write the tables" }).click();
+    await panel.getByRole("heading", { name: "Results" }).waitFor();
+    await expect(tab("Results").getAttribute("aria-selected")).resolves.toBe("true");
+
+    // Results: each partner's totals, as the engine makes them from the same sheets.
+    const totals = panel.getByRole("table", { name: "Totals by partner" });
+    const rows = await totals.getByRole("row").allTextContents();
+    expect(rows).toEqual([
+      "PartnerCashable savingInvestmentBreak-even",
+      ...EXPECTED.partners.map(
+        (p) =>
+          `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}${p.breakEven ?? "not within these years"}`,
+      ),
+    ]);
+    const byYear = await panel.getByRole("table", { name: "Savings by year, All partners" }).getByRole("row").count();
+    expect(byYear).toBe(1 + EXPECTED.years.length);
+    await step("06-results");
+
+    // The written cells: the four sheets after the user's, each marked in A2, with live SHARED formulas
+    // over the input cells; the user's sheets exactly as they were.
+    expect(await sheetNames(page)).toEqual([
+      "Sheet1",
+      ...SAMPLE.map((s) => s.name),
+      "Attribution",
+      "Savings profile",
+      "Realisation",
+      "Audit",
+    ]);
+    const marker = (role: string): RegExp =>
+      new RegExp(
+        `^Made by the Shared Services add-in \\(${role}\\) on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. It replaces this sheet`,
+      );
+    const attribution = await workbookFormulas(page, "Attribution");
+    expect(attribution[0][0]).toBe("Attribution of costs and savings");
+    expect(attribution[1][0]).toMatch(marker("attribution"));
+    const formulas = attribution.flat().filter((f): f is string => typeof f === "string" && f.startsWith("="));
+    // Youth Offending Service: Hammersmith & Fulham's row 6, the service total in row 9.
+    expect(attribution[5].slice(0, 2)).toEqual(["Youth Offending Service", "Hammersmith & Fulham"]);
+    expect(attribution[5][4]).toMatch(/^=Drivers!C\d+$/);
+    expect(attribution[5][6]).toBe("=SHARED.SHARES(E6:E8)");
+    expect(attribution[5][7]).toMatch(/^=SUM\(Budget!F\d+:F\d+\)$/);
+    expect(attribution[5][8]).toBe("=SHARED.APPORTION(I9,E6:E8)");
+    expect(attribution[5][12]).toBe("=SHARED.TRANSITION(M9,H6:H8,I6:I8)");
+    expect(attribution[8][8]).toMatch(/^=Rules!D\d+$/);
+    expect(formulas.filter((f) => f.startsWith("=SHARED.APPORTION(")).length).toBeGreaterThanOrEqual(SERVICES.length);
+    expect(formulas.filter((f) => /Budget!/.test(f)).length).toBeGreaterThanOrEqual(SERVICES.length * 3);
+    expect(formulas.filter((f) => /Rules!/.test(f)).length).toBeGreaterThanOrEqual(SERVICES.length);
+    const profile = await workbookFormulas(page, "Savings profile");
+    expect(profile[1][0]).toMatch(marker("savings-profile"));
+    expect(profile.flat().some((f) => typeof f === "string" && /^=SHARED\.(PROFILE|PARTYEAR)\(/.test(f))).toBe(true);
+    expect(profile.flat().some((f) => typeof f === "string" && f.includes("SHARED.BREAKEVEN("))).toBe(true);
+    expect((await workbookFormulas(page, "Realisation"))[1][0]).toMatch(marker("realisation"));
+    expect((await workbookFormulas(page, "Audit"))[1][0]).toMatch(marker("audit"));
+    for (const [i, s] of SAMPLE.entries()) expect(await workbookFormulas(page, s.name)).toEqual(userSheets[i]);
+
+    // Writing again asks first, then replaces the add-in's sheets in place: still one set of output.
+    await tab("Run").click();
+    await panel
+      .getByText("Writing again replaces the add-in's sheets Attribution, Savings profile, Realisation, Audit.", {
+        exact: false,
+      })
+      .waitFor();
+    await panel.getByRole("button", { name: "Replace the tables" }).click();
+    const dialog = page.getByRole("dialog", { name: "Replace the earlier tables?" });
+    await dialog.waitFor();
+    await shot(page, "07-replace-confirm");
+    expect(await axeScan(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Replace them" }).click();
+    await panel.getByRole("heading", { name: "Results" }).waitFor();
+    expect(await sheetNames(page)).toEqual([
+      "Sheet1",
+      ...SAMPLE.map((s) => s.name),
+      "Attribution",
+      "Savings profile",
+      "Realisation",
+      "Audit",
+    ]);
+    for (const [i, s] of SAMPLE.entries()) expect(await workbookFormulas(page, s.name)).toEqual(userSheets[i]);
+  });
+
+  // At a task pane's width Fluent's Table, laid out fixed across 100%, ran the amounts into each
+  // other; the Results tables are sized to their content and scroll in their region instead.
+  test("the Results tables fit a task pane: no figure runs out of its cell", async () => {
+    const page = await openHarness(SAMPLE.map((s) => ({ name: s.name, values: s.values })));
+    const panel = page.getByRole("tabpanel");
+    await page.getByRole("tab", { name: "Run" }).click();
+    await panel.getByRole("button", { name: "Write the tables" }).click();
+    await panel.getByRole("heading", { name: "Results" }).waitFor();
+    const overflowing = await panel.evaluate((el) =>
+      [...el.querySelectorAll("table td, table th")]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => `${cell.closest("table")?.getAttribute("aria-label")}: ${cell.textContent}`),
+    );
+    console.log(
+      `Results cells whose text overflows: ${overflowing.length}, e.g. ${overflowing.slice(0, 3).join("; ")}`,
+    );
+    expect(overflowing).toEqual([]);
+  });
+
+  test("a malformed workbook: every error with its cell, a cell selected from the list, and nothing written", async () => {
+    const page = await openHarness(MALFORMED);
+    const panel = page.getByRole("tabpanel");
+    const names = MALFORMED.map((g) => g.name);
+    await panel.getByRole("heading", { name: "Your sheets" }).waitFor();
+    expect(await sheetNames(page)).toEqual(names);
+    const before = await Promise.all(names.map((n) => workbookFormulas(page, n)));
+
+    await page.getByRole("tab", { name: "Check" }).click();
+    await panel.getByRole("button", { name: "Check the workbook" }).click();
+    await panel.getByText(/\d+ errors? to put right/).waitFor();
+    const errors = panel.getByRole("list", { name: "Errors" });
+    const listed = await errors.getByRole("listitem").allTextContents();
+    for (const m of MALFORMED_MISTAKES)
+      expect({
+        cell: `${m.sheet}!${m.cell}`,
+        listed: listed.some((t) => t.startsWith(`Error${m.sheet}!${m.cell}`)),
+      }).toEqual({
+        cell: `${m.sheet}!${m.cell}`,
+        listed: true,
+      });
+    await shot(page, "10-malformed-check");
+    expect(await axeScan(page)).toEqual([]);
+
+    for (const cell of ["FTE!C19", "Rules!G5"]) {
+      await errors.getByRole("button", { name: `Select ${cell} in Excel` }).click();
+      const [sheet, address] = cell.split("!");
+      await page
+        .waitForFunction(
+          ([s, a]) => window.harness.selection()?.address === a && window.harness.selection()?.sheet === s,
+          [sheet, address],
+          { timeout: 5_000 },
+        )
+        .catch(() => undefined); // the expectation below says what was selected instead
+      expect(await selection(page)).toEqual({ sheet, address });
+    }
+
+    await page.getByRole("tab", { name: "Run" }).click();
+    await panel.getByRole("button", { name: "Write the tables" }).click();
+    await panel.getByText("Nothing was written").waitFor();
+    await expect(panel.getByRole("list", { name: "Errors" }).getByRole("listitem").count()).resolves.toBe(
+      listed.length,
+    );
+    expect(await sheetNames(page)).toEqual(names);
+    expect(await Promise.all(names.map((n) => workbookFormulas(page, n)))).toEqual(before);
+    await expect(page.getByRole("tab", { name: "Results" }).isDisabled()).resolves.toBe(true);
+    await shot(page, "11-malformed-run");
+    expect(await axeScan(page)).toEqual([]);
+  });
+
+  // A missing sheet's problem ("There is no Budget sheet.") once had a link to that sheet whose
+  // click showed Office's own ItemNotFound error; such a problem now has no link.
+  test("an empty workbook's missing sheets are listed without a link that fails", async () => {
+    const page = await openHarness([]);
+    const panel = page.getByRole("tabpanel");
+    await page.getByRole("tab", { name: "Check" }).click();
+    await panel.getByRole("button", { name: "Check the workbook" }).click();
+    await panel.getByText("2 errors to put right").waitFor();
+    const link = panel.getByRole("button", { name: "Select Budget in Excel" });
+    if ((await link.count()) > 0) {
+      await link.click();
+      await page.waitForFunction(() => !document.body.textContent?.includes("Selecting Budget"));
+    }
+    await expect(page.getByText("That did not work").count()).resolves.toBe(0);
+  });
+
+  test("outside Excel it says to open the add-in in Excel, and offers no steps", async () => {
+    const reason = "Office.js did not load, so this page is not inside Excel.";
+    const page = await openHarness([], { host: { kind: "elsewhere", reason } });
+    await page.getByText("Open this add-in in Excel").waitFor();
+    await page.getByText(reason, { exact: false }).waitFor();
+    await page.getByText("Sideload manifest.xml into Excel", { exact: false }).waitFor();
+    await expect(page.getByRole("tablist").count()).resolves.toBe(0);
+    await shot(page, "20-outside-excel");
     expect(await axeScan(page)).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ export function CheckStep({
   onReady(): void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const hasSheet = (sheet: string): boolean =>
+    (session.workbook?.existing ?? []).some((s) => s.name.toLowerCase() === sheet.toLowerCase());
   const check = session.check;
   const errors = check?.problems.filter((p) => p.severity === "error") ?? [];
   const warnings = check?.problems.filter((p) => p.severity === "warning") ?? [];
@@ -46,7 +48,11 @@ export function CheckStep({
         Reads every input sheet and lists each problem with its sheet and cell. Select a cell to go to it. Nothing is
         written while there are errors.
       </Text>
-      <Button appearance="primary" onClick={() => void actions.check()} disabled={session.busy !== undefined}>
+      <Button
+        appearance={check ? "secondary" : "primary"}
+        onClick={() => void actions.check()}
+        disabled={session.busy !== undefined}
+      >
         {check ? "Check again" : "Check the workbook"}
       </Button>
       {check && hasErrors(check.problems) && (
@@ -69,8 +75,10 @@ export function CheckStep({
           </MessageBarBody>
         </MessageBar>
       )}
-      {errors.length > 0 && <ProblemList problems={errors} onSelect={select} label="Errors" />}
-      {warnings.length > 0 && <ProblemList problems={warnings} onSelect={select} label="Warnings" />}
+      {errors.length > 0 && <ProblemList hasSheet={hasSheet} problems={errors} onSelect={select} label="Errors" />}
+      {warnings.length > 0 && (
+        <ProblemList hasSheet={hasSheet} problems={warnings} onSelect={select} label="Warnings" />
+      )}
       {check && !hasErrors(check.problems) && (
         <Button appearance="primary" onClick={onReady}>
           Go to Run

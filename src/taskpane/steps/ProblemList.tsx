@@ -25,12 +25,14 @@ export interface ProblemListProps {
   problems: readonly Problem[];
   /** Select the problem's cell in Excel. */
   onSelect(sheet: string, cell?: string): void;
+  /** Whether the sheet is in the workbook: a missing sheet's problem gets no link to follow. */
+  hasSheet(sheet: string): boolean;
   /** Names the list for screen readers. */
   label: string;
 }
 
 /** Every problem with its sheet and cell; the cell is a link that selects it in Excel. */
-export function ProblemList({ problems, onSelect, label }: ProblemListProps): React.JSX.Element {
+export function ProblemList({ problems, onSelect, hasSheet, label }: ProblemListProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={label}>
@@ -39,16 +41,16 @@ export function ProblemList({ problems, onSelect, label }: ProblemListProps): Re
         return (
           <li key={i} className={styles.item}>
             <span className={styles.where}>
-              <Badge
-                appearance="filled"
-                color={p.severity === "error" ? "danger" : "warning"}
-                aria-label={p.severity === "error" ? "Error" : "Warning"}
-              >
+              <Badge appearance="filled" color={p.severity === "error" ? "danger" : "warning"}>
                 {p.severity === "error" ? "Error" : "Warning"}
               </Badge>
-              <Link as="button" onClick={() => onSelect(p.sheet, p.cell)} aria-label={`Select ${where} in Excel`}>
-                {where}
-              </Link>
+              {hasSheet(p.sheet) ? (
+                <Link as="button" onClick={() => onSelect(p.sheet, p.cell)} aria-label={`Select ${where} in Excel`}>
+                  {where}
+                </Link>
+              ) : (
+                <Text weight="semibold">{where}</Text>
+              )}
             </span>
             <Text>{p.message}</Text>
             <Text size={200}>

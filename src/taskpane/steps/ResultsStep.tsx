@@ -25,6 +25,9 @@ import { SavingsChart } from "./SavingsChart";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   scroll: { overflowX: "auto" },
+  // Fluent's Table lays out fixed columns across its width, which at a task pane's 320-360 px runs
+  // the amounts into each other; sized to its content instead, it scrolls in its region.
+  table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   number: { textAlign: "right", whiteSpace: "nowrap" },
   links: {
     listStyleType: "none",
@@ -51,6 +54,7 @@ export function ResultsStep({ results, actions }: { results?: PlanResults; actio
   if (!results) return <Text>Write the tables to see the results here.</Text>;
   const figures = results.partners.find((p) => (p.partner ?? ALL) === who) ?? results.partners[0];
   const partners = results.partners.filter((p) => p.partner !== undefined);
+  const all = results.partners.find((p) => p.partner === undefined);
 
   return (
     <section className={styles.root} aria-labelledby="results-heading">
@@ -59,7 +63,7 @@ export function ResultsStep({ results, actions }: { results?: PlanResults; actio
       </Text>
 
       <div className={styles.scroll} role="region" aria-label="Totals by partner" tabIndex={0}>
-        <Table size="small" aria-label="Totals by partner">
+        <Table size="small" aria-label="Totals by partner" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Partner</TableHeaderCell>
@@ -80,6 +84,13 @@ export function ResultsStep({ results, actions }: { results?: PlanResults; actio
           </TableBody>
         </Table>
       </div>
+
+      {all && !all.totalOtherKinds.isZero() && (
+        <Text size={200}>
+          Cashable savings only, as they reduce budgets and go into the MTFS. The other kinds (non-cashable and cost
+          avoidance), {pounds(all.totalOtherKinds)} in all, are on the Savings profile sheet.
+        </Text>
+      )}
 
       {results.fairness.length > 0 ? (
         <MessageBar intent="warning">
@@ -108,7 +119,7 @@ export function ResultsStep({ results, actions }: { results?: PlanResults; actio
       </Field>
       <SavingsChart years={results.years} values={figures.inForce} title={`Cashable saving in force, ${who}`} />
       <div className={styles.scroll} role="region" aria-label={`Savings by year, ${who}`} tabIndex={0}>
-        <Table size="small" aria-label={`Savings by year, ${who}`}>
+        <Table size="small" aria-label={`Savings by year, ${who}`} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Year</TableHeaderCell>

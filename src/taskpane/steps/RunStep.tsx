@@ -36,6 +36,8 @@ export function RunStep({
   onDone(): void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const hasSheet = (sheet: string): boolean =>
+    (session.workbook?.existing ?? []).some((s) => s.name.toLowerCase() === sheet.toLowerCase());
   const [confirming, setConfirming] = React.useState(false);
   const running = session.progress !== undefined || session.busy === "Writing the tables…";
   const earlier = session.earlierOutput;
@@ -88,6 +90,7 @@ export function RunStep({
             </MessageBarBody>
           </MessageBar>
           <ProblemList
+            hasSheet={hasSheet}
             problems={result.problems.filter((x) => x.severity === "error")}
             onSelect={(sheet, cell) => void actions.select(sheet, cell)}
             label="Errors"

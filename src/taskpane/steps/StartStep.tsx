@@ -8,8 +8,6 @@ import {
   Caption1,
   Dropdown,
   Field,
-  MessageBar,
-  MessageBarBody,
   Option,
   Text,
   makeStyles,
@@ -47,8 +45,34 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
   const clashes = sampleNames.filter((n) => survey.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase()));
   const hasData = survey.sheets.some((s) => !s.owned && s.dataRows > 0);
 
+  // With no Budget sheet yet, the sample is the first thing to offer.
+  const startWithSample = session.sheets.budget === undefined && clashes.length === 0;
+  const sample = (
+    <>
+      <Text as="h2" weight="semibold" size={400}>
+        New to the add-in?
+      </Text>
+      {clashes.length === 0 ? (
+        <>
+          <Text>
+            Add sample sheets ({sampleNames.join(", ")}) with the Tri-borough figures, then follow the steps to see what
+            the add-in writes.
+          </Text>
+          <Button appearance={hasData ? "secondary" : "primary"} onClick={() => void actions.addSample()}>
+            Try it with sample data
+          </Button>
+        </>
+      ) : (
+        <Caption1>
+          The sample data goes in a workbook with no {clashes.join(", ")} sheet: open a blank workbook to try it.
+        </Caption1>
+      )}
+    </>
+  );
+
   return (
     <section className={styles.root} aria-labelledby="start-heading">
+      {startWithSample && sample}
       <Text as="h2" weight="semibold" size={400} id="start-heading">
         Your sheets
       </Text>
@@ -66,13 +90,7 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
               ? `Required: ${what}.`
               : `Optional: ${what}.`;
           return (
-            <Field
-              key={role}
-              label={`${ROLE_NAMES[role]} sheet`}
-              hint={hint}
-              validationState={required && !chosen ? "error" : "none"}
-              validationMessage={required && !chosen ? `Choose the sheet with ${what}.` : undefined}
-            >
+            <Field key={role} label={`${ROLE_NAMES[role]} sheet`} hint={hint}>
               <Dropdown
                 value={chosen ?? NONE}
                 selectedOptions={[chosen ?? NONE]}
@@ -137,27 +155,7 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
         })}
       </Accordion>
 
-      <Text as="h2" weight="semibold" size={400}>
-        New to the add-in?
-      </Text>
-      {clashes.length === 0 ? (
-        <>
-          <Text>
-            Add sample sheets ({sampleNames.join(", ")}) with the Tri-borough figures, then follow the steps to see what
-            the add-in writes.
-          </Text>
-          <Button appearance={hasData ? "secondary" : "primary"} onClick={() => void actions.addSample()}>
-            Try it with sample data
-          </Button>
-        </>
-      ) : (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            This workbook already has a sheet named {clashes.join(", ")}, so the sample cannot be added here. Open a
-            blank workbook to try it.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {!startWithSample && sample}
       <Caption1>Finished changing your sheets in Excel? Read them again with Refresh.</Caption1>
       <Button appearance="subtle" onClick={() => void actions.refresh()}>
         Refresh

@@ -8,12 +8,18 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/App";
 import { type ExcelRun, officeHost } from "../../../src/office/host";
 import type { CellValue, SheetGrid } from "../../../src/workbook/grid";
+import type { HostStatus } from "../../../src/taskpane/host";
 import { FakeWorkbook } from "../../office/fake-excel";
+
+/** How the pane is started: by default inside Excel; `host` as detectHost would resolve it otherwise. */
+export interface HarnessOptions {
+  host?: HostStatus;
+}
 
 /** What the page exposes as `window.harness`. Everything it returns can cross page.evaluate. */
 export interface Harness {
   /** A new workbook with these sheets (none: one blank "Sheet1"), and the task pane over it. */
-  start(grids: SheetGrid[]): void;
+  start(grids: SheetGrid[], options?: HarnessOptions): void;
   /** A sheet's values from A1 to the end of its used range (null: blank; errors as {error}). */
   values(sheet: string): CellValue[][];
   /** A sheet's formulas where a cell has one, values elsewhere (errors as their text). */
@@ -40,7 +46,7 @@ function book(): FakeWorkbook {
 }
 
 window.harness = {
-  start(grids) {
+  start(grids, options = {}) {
     const made = FakeWorkbook.fromGrids(grids.length > 0 ? grids : [{ name: "Sheet1", values: [] }]);
     workbook = made;
     // As Excel.run does: the batch gets the context, and whatever it queued last is synced after it.
@@ -53,7 +59,7 @@ window.harness = {
     root = createRoot(document.getElementById("container") as HTMLElement);
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <App host={Promise.resolve({ kind: "excel" })} workbook={officeHost(run)} />
+        <App host={Promise.resolve(options.host ?? { kind: "excel" })} workbook={officeHost(run)} />
       </FluentProvider>,
     );
   },
