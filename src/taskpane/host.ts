@@ -6,16 +6,25 @@ import { type Theme, webDarkTheme, webLightTheme } from "@fluentui/react-compone
 
 export type HostStatus = { kind: "excel" } | { kind: "elsewhere"; reason: string };
 
+/** The Excel API the pane needs, as manifest.xml declares it (suspending screen updating is 1.9). */
+export const EXCEL_API = "1.9";
+
 /** Resolves once Office has started, or at once when there is no Office at all. */
 export function detectHost(): Promise<HostStatus> {
   if (typeof Office === "undefined") {
     return Promise.resolve({ kind: "elsewhere", reason: "Office.js did not load, so this page is not inside Excel." });
   }
-  return Office.onReady().then((info) =>
-    info.host === Office.HostType.Excel
-      ? { kind: "excel" }
-      : { kind: "elsewhere", reason: "This page is open outside Excel." },
-  );
+  return Office.onReady().then((info): HostStatus => {
+    if (info.host !== Office.HostType.Excel) return { kind: "elsewhere", reason: "This page is open outside Excel." };
+    // The manifest keeps the add-in out of older Excel, but a pane opened by URL would fail later.
+    const requirements = Office.context?.requirements;
+    if (requirements && !requirements.isSetSupported("ExcelApi", EXCEL_API))
+      return {
+        kind: "elsewhere",
+        reason: `This version of Excel does not have the Excel JavaScript API ${EXCEL_API} the add-in needs: update Excel, or use Excel on the web.`,
+      };
+    return { kind: "excel" };
+  });
 }
 
 /** Relative luminance of #RRGGBB (WCAG's formula), or undefined for anything else. */
