@@ -56,8 +56,11 @@ export interface Actions {
   chooseColumn(role: Role, field: Field, heading: string | undefined): void;
   addSample(): Promise<boolean>;
   createRulesSheet(): Promise<boolean>;
-  /** Write the typed values into the Rules sheet; an error message per field that could not be. */
-  editRule(service: string, typed: Partial<Record<RuleField, string>>): Promise<Partial<Record<RuleField, string>>>;
+  /** Write the typed values into the Rules sheet: saved, or an error message per field that could not be (or the write failed). */
+  editRule(
+    service: string,
+    typed: Partial<Record<RuleField, string>>,
+  ): Promise<{ saved: boolean; errors: Partial<Record<RuleField, string>> }>;
   check(): Promise<Prepared | undefined>;
   run(): Promise<RunResult | undefined>;
   select(sheet: string, cell?: string): Promise<void>;
@@ -111,7 +114,10 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   const rules = React.useMemo(
     () =>
       workbook
-        ? rulesView(gridOf(workbook, sheets.budget), gridOf(workbook, sheets.rules), { columns: columns.rules })
+        ? rulesView(gridOf(workbook, sheets.budget), gridOf(workbook, sheets.rules), {
+            columns: columns.rules,
+            budgetColumns: columns.budget,
+          })
         : undefined,
     [workbook, sheets, columns],
   );
@@ -191,7 +197,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       let rulesGrid = grid(sheet);
       if (!sheet || !rulesGrid || !rules) {
         setFailure("There is no Rules sheet to write to: create one first.");
-        return errors;
+        return { saved: false, errors };
       }
       let view = rules;
       const writes: CellWrite[] = [];
@@ -203,16 +209,21 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
         }
         writes.push(...edit.writes);
         rulesGrid = withWrites(rulesGrid, edit.writes);
-        view = rulesView(grid(sheets.budget), rulesGrid, { columns: columns.rules });
+        view = rulesView(grid(sheets.budget), rulesGrid, { columns: columns.rules, budgetColumns: columns.budget });
       }
-      if (Object.keys(errors).length > 0 || writes.length === 0) return errors;
-      await doing(`Writing the rule for ${service} to ${sheet}…`, async () => {
+      if (Object.keys(errors).length > 0) return { saved: false, errors };
+      if (writes.length === 0) return { saved: true, errors };
+      // The form stays open when the write fails (the sheet deleted meanwhile), so nothing typed is lost.
+      const saved = await doing(`Writing the rule for ${service} to ${sheet}…`, async () => {
         await host.writeCells(sheet, writes);
         setCheck(undefined);
-        await reread();
         setNotice(`Saved the rule for ${service} to ${sheet}.`);
+        return true;
       });
-      return errors;
+      if (!saved)
+        await reread().catch(() => undefined); // show the workbook as it now is
+      else await reread();
+      return { saved: saved === true, errors };
     },
     check: () =>
       doing("Checking the workbook…", async () => {

@@ -143,10 +143,10 @@ export function ResultsStep({ results, actions }: { results?: PlanResults; actio
         </Table>
       </div>
 
-      <Text as="h3" weight="semibold">
+      <Text as="h3" weight="semibold" id="sheets-written">
         The sheets written
       </Text>
-      <ul className={styles.links}>
+      <ul className={styles.links} aria-labelledby="sheets-written">
         {results.sheets.map((s) => (
           <li key={s.name}>
             <Link as="button" onClick={() => void actions.select(s.name)}>

@@ -14,6 +14,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/rules-sheet";
 import type { Actions, Session } from "../session";
@@ -61,6 +62,9 @@ const headingOf = (field: RuleField): string => RULE_FIELDS.find((f) => f.field 
 export function RulesStep({ session, actions }: { session: Session; actions: Actions }): React.JSX.Element {
   const styles = useStyles();
   const [editing, setEditing] = React.useState<RuleRow>();
+  // The dialog is opened from a plain button, not a DialogTrigger: this marks the buttons so Fluent
+  // gives focus back to the one that opened it when the dialog closes.
+  const restoreFocus = useRestoreFocusTarget();
   const view = session.rules;
   if (!view) return <Text>Reading the workbook…</Text>;
   const rulesSheet = session.sheets.rules;
@@ -111,7 +115,12 @@ export function RulesStep({ session, actions }: { session: Session; actions: Act
               </dl>
             )}
             {rulesSheet !== undefined && (
-              <Button size="small" onClick={() => setEditing(row)} aria-label={`Edit the rule for ${row.service}`}>
+              <Button
+                size="small"
+                {...restoreFocus}
+                onClick={() => setEditing(row)}
+                aria-label={`Edit the rule for ${row.service}`}
+              >
                 {row.row === undefined ? "Add a rule" : "Edit"}
               </Button>
             )}
@@ -122,10 +131,11 @@ export function RulesStep({ session, actions }: { session: Session; actions: Act
         <RuleForm
           row={editing}
           sheet={rulesSheet ?? ""}
+          failure={session.failure}
           onCancel={() => setEditing(undefined)}
           onSave={async (typed) => {
-            const errors = await actions.editRule(editing.service, typed);
-            if (Object.keys(errors).length === 0) setEditing(undefined);
+            const { saved, errors } = await actions.editRule(editing.service, typed);
+            if (saved) setEditing(undefined);
             return errors;
           }}
         />
@@ -136,12 +146,15 @@ export function RulesStep({ session, actions }: { session: Session; actions: Act
 
 interface RuleFormProps {
   row: RuleRow;
+  /** "" once the Rules sheet has gone: nothing can be saved. */
   sheet: string;
+  /** Why the last save failed, shown in the form (the pane's own message is behind the dialog). */
+  failure?: string;
   onCancel(): void;
   onSave(typed: Partial<Record<RuleField, string>>): Promise<Partial<Record<RuleField, string>>>;
 }
 
-function RuleForm({ row, sheet, onCancel, onSave }: RuleFormProps): React.JSX.Element {
+function RuleForm({ row, sheet, failure, onCancel, onSave }: RuleFormProps): React.JSX.Element {
   const styles = useStyles();
   const initial = React.useMemo(
     () =>
@@ -171,7 +184,16 @@ function RuleForm({ row, sheet, onCancel, onSave }: RuleFormProps): React.JSX.El
           <DialogBody>
             <DialogTitle>{`Rule for ${row.service}`}</DialogTitle>
             <DialogContent className={styles.form}>
-              <Text>Saved to {sheet}. Leave a field blank to use the default the template describes.</Text>
+              {failure && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{failure}</MessageBarBody>
+                </MessageBar>
+              )}
+              {sheet === "" ? (
+                <Text>There is no Rules sheet to save to any more.</Text>
+              ) : (
+                <Text>Saved to {sheet}. Leave a field blank to use the default the template describes.</Text>
+              )}
               {RULE_FIELDS.map(({ field, heading, hint }) => (
                 <Field
                   key={field}
@@ -191,8 +213,8 @@ function RuleForm({ row, sheet, onCancel, onSave }: RuleFormProps): React.JSX.El
               <Button appearance="secondary" onClick={onCancel}>
                 Cancel
               </Button>
-              <Button appearance="primary" type="submit" disabled={saving || changed.length === 0}>
-                {saving ? "Saving…" : `Save to ${sheet}`}
+              <Button appearance="primary" type="submit" disabled={saving || changed.length === 0 || sheet === ""}>
+                {saving ? "Saving…" : sheet === "" ? "Save" : `Save to ${sheet}`}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -15,6 +15,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { hasErrors } from "../../workbook/problems";
 import type { Actions, Session } from "../session";
@@ -39,6 +40,7 @@ export function RunStep({
   const hasSheet = (sheet: string): boolean =>
     (session.workbook?.existing ?? []).some((s) => s.name.toLowerCase() === sheet.toLowerCase());
   const [confirming, setConfirming] = React.useState(false);
+  const restoreFocus = useRestoreFocusTarget(); // focus back on the button when the dialog closes
   const running = session.progress !== undefined || session.busy === "Writing the tables…";
   const earlier = session.earlierOutput;
   const result = session.run;
@@ -67,6 +69,7 @@ export function RunStep({
         </MessageBar>
       )}
       <Button
+        {...restoreFocus}
         appearance="primary"
         disabled={running || session.busy !== undefined}
         onClick={() => (earlier.length > 0 ? setConfirming(true) : void go())}
