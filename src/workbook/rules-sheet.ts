@@ -48,20 +48,8 @@ const HINTS: Record<RuleField, string> = {
   variancePolicy: "For a host's indirect costs: host bears or share now. Blank: host bears.",
 };
 
-const FIELD_ORDER: readonly RuleField[] = [
-  "partners",
-  "basis",
-  "newCost",
-  "reduction",
-  "transitional",
-  "phasing",
-  "startMonth",
-  "firstYear",
-  "kind",
-  "gainShare",
-  "host",
-  "variancePolicy",
-];
+/** The Rules columns the pane edits, in template order: the reader's own list, less Service. */
+const FIELD_ORDER: readonly RuleField[] = RULES_COLUMNS.fields.filter((f): f is RuleField => f !== "service");
 
 /** The Rules fields the pane shows and edits, in template order, with the template heading (HEADINGS[field][0]). */
 export const RULE_FIELDS: readonly { field: RuleField; heading: string; hint: string }[] = FIELD_ORDER.map((field) => ({
