@@ -49,11 +49,11 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
   const startWithSample = session.sheets.budget === undefined && clashes.length === 0;
   const sample = (
     <>
-      <Text as="h2" weight="semibold" size={400}>
-        New to the add-in?
-      </Text>
       {clashes.length === 0 ? (
         <>
+          <Text as="h2" weight="semibold" size={400}>
+            New to the add-in?
+          </Text>
           <Text>
             Add sample sheets ({sampleNames.join(", ")}) with the Tri-borough figures, then follow the steps to see what
             the add-in writes.
