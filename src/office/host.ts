@@ -5,10 +5,10 @@
  * with the same Office.js API. Every call is a short batch with a bounded number of syncs.
  */
 import { type CellValue, a1 } from "../workbook/grid";
-import type { InputSheet } from "../workbook/input-sheet";
+import type { CellGuard, CellWrite, InputSheet } from "../workbook/input-sheet";
 import { ownedRole } from "../workbook/owned";
 import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
-import { ReadOptions, WorkbookRead, readWorkbook } from "./read";
+import { ReadOptions, WorkbookRead, cellValue, readWorkbook } from "./read";
 import { RunOptions, RunResult, applyRules } from "./run";
 import { GENERAL, columnWidthPoints } from "./styles";
 import { needsQuotePrefix } from "./write";
@@ -16,15 +16,7 @@ import { needsQuotePrefix } from "./write";
 /** Excel.run, or a stand-in that hands the batch an in-memory workbook's context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** A value to put in a cell of a user's input sheet (a Rules edit). */
-export interface CellWrite {
-  /** 1-based. */
-  row: number;
-  column: number;
-  /** null clears the cell. Text is written as text, never as a formula. */
-  value: string | number | boolean | null;
-  numberFormat?: string;
-}
+export type { CellGuard, CellWrite } from "../workbook/input-sheet";
 
 export interface WorkbookHost {
   /** Every sheet's values (the add-in's own left out) and every sheet's name and A2 marker. */
@@ -33,8 +25,11 @@ export interface WorkbookHost {
   apply(options?: RunOptions): Promise<RunResult>;
   /** Add these sheets after the last one. Refuses, adding none, if any name is taken. */
   addSheets(sheets: readonly InputSheet[]): Promise<void>;
-  /** Put values in cells of one of the user's sheets. Refuses the add-in's own sheets. */
-  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  /**
+   * Put values in cells of one of the user's sheets. Refuses, writing nothing, the add-in's own
+   * sheets and any write whose guards (the cells it was worked out from) have changed since.
+   */
+  writeCells(sheet: string, writes: readonly CellWrite[], guards?: readonly CellGuard[]): Promise<void>;
   /** Show a sheet and select a cell on it (A1 when none is given), as a link to it would. */
   select(sheet: string, cell?: string): Promise<void>;
 }
@@ -54,7 +49,7 @@ export function officeHost(run: ExcelRun): WorkbookHost {
     read: (options) => run((context) => readWorkbook(context, options)),
     apply: (options) => run((context) => applyRules(context, options)),
     addSheets: (sheets) => run((context) => addSheets(context, sheets)),
-    writeCells: (sheet, writes) => run((context) => writeCells(context, sheet, writes)),
+    writeCells: (sheet, writes, guards) => run((context) => writeCells(context, sheet, writes, guards ?? [])),
     select: (sheet, cell) =>
       run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
@@ -141,22 +136,56 @@ async function addSheets(context: Excel.RequestContext, sheets: readonly InputSh
   await context.sync();
 }
 
-async function writeCells(context: Excel.RequestContext, sheet: string, writes: readonly CellWrite[]): Promise<void> {
+async function writeCells(
+  context: Excel.RequestContext,
+  sheet: string,
+  writes: readonly CellWrite[],
+  guards: readonly CellGuard[],
+): Promise<void> {
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
   ws.load("name");
   await context.sync();
   if (ws.isNullObject) throw new Error(`There is no sheet named "${sheet}" any more. Nothing was written.`);
+  // One sync to look at everything the edit depends on: the marker, the guarded cells, and the
+  // number format of each cell to be written (a format of the user's is kept).
   const a2 = ws.getRange("A2");
   a2.load("values");
+  const guarded = guards.map((g) => {
+    const range = ws.getRange(a1(g.row, g.column));
+    range.load("values,valueTypes");
+    return { g, range };
+  });
+  const targets = writes.map((w) => {
+    const range = ws.getRange(a1(w.row, w.column));
+    if (w.numberFormat !== undefined) range.load("numberFormat");
+    return { w, range };
+  });
   await context.sync();
   if (ownedRole(a2.values[0]?.[0] as CellValue) !== undefined)
     throw new Error(
       `"${sheet}" is one of the add-in's own output sheets, which it rewrites on every run. Nothing was written.`,
     );
-  for (const w of writes) {
-    const cell = ws.getRange(a1(w.row, w.column));
-    cell.formulas = [[entry(w.value)]];
-    if (w.numberFormat !== undefined) cell.numberFormat = [[w.numberFormat]];
+  for (const { g, range } of guarded) {
+    const now = cellValue(range.values[0]?.[0], range.valueTypes[0]?.[0]);
+    if (!sameValue(now, g.value))
+      throw new Error(
+        `${sheet}!${a1(g.row, g.column)} has changed since the add-in read it (it held ${shown(g.value)}, now ${shown(now)}), ` +
+          "so the edit might land in the wrong row. Nothing was written: the pane has read the sheet again; make the edit again.",
+      );
+  }
+  for (const { w, range } of targets) {
+    // The format first, so a number typed into a cell formatted as Text is not stored as text.
+    if (w.numberFormat !== undefined) {
+      const format = String(range.numberFormat[0]?.[0] ?? GENERAL);
+      if (format === GENERAL || format === "@") range.numberFormat = [[w.numberFormat]];
+    }
+    range.formulas = [[entry(w.value)]];
   }
   await context.sync();
 }
+
+const sameValue = (a: CellValue, b: CellValue): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || (isBlank(a) && isBlank(b));
+const isBlank = (v: CellValue): boolean => v === null || v === "";
+const shown = (v: CellValue): string =>
+  v === null || v === "" ? "nothing" : typeof v === "object" ? v.error : `"${String(v)}"`;

@@ -122,8 +122,14 @@ function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
         {step === "start" && <StartStep session={session} actions={actions} />}
         {step === "rules" && <RulesStep session={session} actions={actions} />}
         {step === "check" && <CheckStep session={session} actions={actions} onReady={() => setStep("run")} />}
-        {step === "run" && <RunStep session={session} actions={actions} onDone={() => setStep("results")} />}
-        {step === "results" && <ResultsStep results={results} actions={actions} />}
+        {step === "run" && (
+          <RunStep
+            session={session}
+            actions={actions}
+            onDone={() => setStep((s) => (s === "run" ? "results" : s))} // not if the user moved on meanwhile
+          />
+        )}
+        {step === "results" && <ResultsStep results={results} stale={session.runIsStale} actions={actions} />}
       </div>
     </>
   );

@@ -14,7 +14,7 @@ import { Prepared, prepareRun } from "../workbook/prepare";
 import type { Role } from "../workbook/read";
 import type { Field } from "../workbook/read/headings";
 import { Survey, surveyWorkbook } from "../workbook/read/survey";
-import { RuleField, RulesView, newRulesSheet, ruleEdit, rulesView } from "../workbook/rules-sheet";
+import { RuleField, RulesView, editGuards, newRulesSheet, ruleEdit, rulesView } from "../workbook/rules-sheet";
 
 export type Step = "start" | "rules" | "check" | "run" | "results";
 
@@ -31,16 +31,19 @@ export interface Session {
   /** The workbook as last read; undefined while the first read is under way. */
   workbook?: WorkbookRead;
   survey?: Survey;
-  /** The sheet for each role: the user's choice, else the proposal. */
+  /** The sheet the reader will read for each role, with the user's choices. */
   sheets: SheetChoices;
   /** The user's column choices (only those they changed). */
   columns: ColumnChoices;
   rules?: RulesView;
-  /** The last check, and whether the workbook has changed since (a re-check is needed). */
+  /** The last check, while the inputs and choices are as they were when it was made. */
   check?: Prepared;
+  /** The last run's result. */
   run?: RunResult;
+  /** The inputs or choices have changed since the last run wrote its tables: its results are out of date. */
+  runIsStale: boolean;
   progress?: Progress;
-  /** What the pane is doing now, for a spinner; undefined when idle. */
+  /** What the pane is doing now, for a spinner; undefined when idle. Other actions wait for it. */
   busy?: string;
   /** The last thing that failed, in words for the user. */
   failure?: string;
@@ -48,6 +51,8 @@ export interface Session {
   notice?: string;
   /** The add-in's own sheets now in the workbook (an earlier run's output). */
   earlierOutput: string[];
+  /** Whether a sheet of this name is in the workbook (Excel's names ignore case). */
+  hasSheet(sheet: string): boolean;
 }
 
 export interface Actions {
@@ -66,6 +71,28 @@ export interface Actions {
   select(sheet: string, cell?: string): Promise<void>;
   dismissFailure(): void;
   dismissNotice(): void;
+}
+
+/**
+ * A fingerprint of the inputs and the choices (FNV-1a over every cell), to tell whether a check or
+ * a run still describes the workbook without keeping a copy of it. The add-in's own sheets are not
+ * in the grids, so writing the tables does not change it.
+ */
+export function inputsKey(read: WorkbookRead | undefined, choices: unknown): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string): void => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193); // a separator, so "ab","c" differs from "a","bc"
+  };
+  add(JSON.stringify(choices));
+  for (const grid of read?.grids ?? []) {
+    add(grid.name);
+    grid.values.forEach((row, r) => {
+      add(String(r));
+      for (const v of row) add(v === null ? "" : typeof v === "object" ? `#${v.error}` : `${typeof v}:${String(v)}`);
+    });
+  }
+  return `${(hash >>> 0).toString(16)}:${read?.grids.length ?? 0}`;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -89,27 +116,23 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   const [workbook, setWorkbook] = React.useState<WorkbookRead>();
   const [chosen, setChosen] = React.useState<SheetChoices>({});
   const [columns, setColumns] = React.useState<ColumnChoices>({});
-  const [check, setCheck] = React.useState<Prepared>();
-  const [run, setRun] = React.useState<RunResult>();
+  const [check, setCheck] = React.useState<{ key: string; prepared: Prepared }>();
+  const [run, setRun] = React.useState<{ key: string; result: RunResult }>();
   const [progress, setProgress] = React.useState<Progress>();
   const [busy, setBusy] = React.useState<string>();
   const [failure, setFailure] = React.useState<string>();
   const [notice, setNotice] = React.useState<string>();
+  // A ref as well as state: a second click in the same render must see the first action running.
+  const running = React.useRef(false);
   const now = options.now ?? (() => new Date());
 
   const survey = React.useMemo(
     () => (workbook ? surveyWorkbook(workbook.grids, workbook.existing, chosen, columns) : undefined),
     [workbook, chosen, columns],
   );
-  // A role the user set to "none" is kept as "" so the proposal does not come back.
-  const sheets: SheetChoices = React.useMemo(() => {
-    const merged: SheetChoices = { ...(survey?.proposed ?? {}) };
-    for (const [role, name] of Object.entries(chosen) as [Role, string][]) {
-      if (name === "") delete merged[role];
-      else merged[role] = name;
-    }
-    return merged;
-  }, [survey, chosen]);
+  // What the reader will read with the user's choices, as the reader picks it (not the proposal
+  // with the choices laid over it: a sheet chosen for one role is no longer guessed for another).
+  const sheets: SheetChoices = React.useMemo(() => survey?.picked ?? {}, [survey]);
   const grid = (name: string | undefined): SheetGrid | undefined => gridOf(workbook, name);
   const rules = React.useMemo(
     () =>
@@ -122,9 +145,18 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     [workbook, sheets, columns],
   );
   const earlierOutput = (workbook?.existing ?? []).filter((s) => ownedRole(s.a2) !== undefined).map((s) => s.name);
+  // "" for a role tells the reader not to read one (the user chose none), rather than to guess.
+  const choices = { sheets: chosen, columns };
+  const key = React.useMemo(() => inputsKey(workbook, { chosen, columns }), [workbook, chosen, columns]);
+  const keyOf = (read: WorkbookRead): string => inputsKey(read, { chosen, columns });
 
-  /** Run a workbook call, showing `what` meanwhile and its failure after; the call's result, or undefined. */
+  /**
+   * Run a workbook call, showing `what` meanwhile and its failure after; the call's result, or
+   * undefined when it failed or another call was already running (actions do not overlap).
+   */
   const doing = async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
     setBusy(what);
     setFailure(undefined);
     setNotice(undefined);
@@ -134,6 +166,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       setFailure(messageOf(error));
       return undefined;
     } finally {
+      running.current = false;
       setBusy(undefined);
     }
   };
@@ -142,8 +175,6 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     setWorkbook(read);
     return read;
   };
-  // "" for a role tells the reader not to read one (the user chose none), rather than to guess.
-  const choices = { sheets: chosen, columns };
 
   const actions: Actions = {
     refresh: async () => {
@@ -152,7 +183,6 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     chooseSheet: (role, sheet) => {
       setChosen((c) => ({ ...c, [role]: sheet ?? "" }));
       setColumns((c) => ({ ...c, [role]: {} })); // another sheet has other headings
-      setCheck(undefined);
     },
     chooseColumn: (role, field, heading) => {
       setColumns((c) => {
@@ -161,7 +191,6 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
         else mine[field] = heading;
         return { ...c, [role]: mine };
       });
-      setCheck(undefined);
     },
     addSample: async () =>
       (await doing("Adding the sample sheets…", async () => {
@@ -169,7 +198,6 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
         await host.addSheets(sample);
         setChosen({});
         setColumns({});
-        setCheck(undefined);
         await reread();
         setNotice(
           `Added the sample sheets ${sample.map((s) => s.name).join(", ")}. Look at their rules on the Rules step, then Check.`,
@@ -180,13 +208,12 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       (await doing("Creating the Rules sheet…", async () => {
         const services = (rules?.rows ?? []).map((r) => r.service);
         if (services.length === 0) throw new Error("No services were found on the Budget sheet to make rules for.");
-        const taken = new Set(workbook?.existing.map((s) => s.name.toLowerCase()));
+        const taken = new Set(workbook?.existing.map((s) => sheetKey(s.name)));
         let name = "Rules";
-        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `Rules (${n})`;
+        for (let n = 2; taken.has(sheetKey(name)); n++) name = `Rules (${n})`;
         await host.addSheets([newRulesSheet(services, name)]);
         setChosen((c) => ({ ...c, rules: name }));
         setColumns((c) => ({ ...c, rules: {} }));
-        setCheck(undefined);
         await reread();
         setNotice(`Added the sheet ${name} with a row for each of the ${services.length} services. Fill in each rule.`);
         return true;
@@ -194,11 +221,13 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     editRule: async (service, typed) => {
       const errors: Partial<Record<RuleField, string>> = {};
       const sheet = sheets.rules;
-      let rulesGrid = grid(sheet);
-      if (!sheet || !rulesGrid || !rules) {
+      const read = grid(sheet);
+      if (!sheet || !read || !rules) {
         setFailure("There is no Rules sheet to write to: create one first.");
         return { saved: false, errors };
       }
+      // Each edit is planned on the sheet as the earlier ones leave it (a new row or column moves the next).
+      let rulesGrid = read;
       let view = rules;
       const writes: CellWrite[] = [];
       for (const [field, text] of Object.entries(typed) as [RuleField, string][]) {
@@ -213,40 +242,45 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       }
       if (Object.keys(errors).length > 0) return { saved: false, errors };
       if (writes.length === 0) return { saved: true, errors };
-      // The form stays open when the write fails (the sheet deleted meanwhile), so nothing typed is lost.
-      const saved = await doing(`Writing the rule for ${service} to ${sheet}…`, async () => {
-        await host.writeCells(sheet, writes);
-        setCheck(undefined);
+      const guards = editGuards(rules, read, writes);
+      let written = false;
+      // The form stays open when the write fails (the sheet deleted or changed meanwhile), so
+      // nothing typed is lost; either way the pane reads the workbook again.
+      await doing(`Writing the rule for ${service} to ${sheet}…`, async () => {
+        try {
+          await host.writeCells(sheet, writes, guards);
+          written = true;
+        } finally {
+          await reread();
+        }
         setNotice(`Saved the rule for ${service} to ${sheet}.`);
-        return true;
       });
-      if (!saved)
-        await reread().catch(() => undefined); // show the workbook as it now is
-      else await reread();
-      return { saved: saved === true, errors };
+      return { saved: written, errors };
     },
     check: () =>
       doing("Checking the workbook…", async () => {
         const read = await reread();
         const prepared = prepareRun(read.grids, read.existing, { ...choices, when: now(), source: "this workbook" });
-        setCheck(prepared);
+        setCheck({ key: keyOf(read), prepared });
         return prepared;
       }),
     run: async () => {
-      setRun(undefined);
-      const result = await doing("Writing the tables…", () =>
-        host.apply({
-          ...choices,
-          when: now(),
-          onProgress: (step, done, total) => setProgress({ step, done, total }),
-        }),
-      );
-      setProgress(undefined);
-      if (result) {
-        setRun(result);
-        setCheck(result.results ? undefined : { problems: result.problems, notes: [] });
-        await doing("Reading the workbook…", reread);
-      }
+      const result = await doing("Writing the tables…", async () => {
+        try {
+          const written = await host.apply({
+            ...choices,
+            when: now(),
+            onProgress: (step, done, total) => setProgress({ step, done, total }),
+          });
+          const read = await reread();
+          setRun({ key: keyOf(read), result: written });
+          // A run that found errors is a check too: the Check step lists them.
+          if (!written.results) setCheck({ key: keyOf(read), prepared: { problems: written.problems, notes: [] } });
+          return written;
+        } finally {
+          setProgress(undefined);
+        }
+      });
       return result;
     },
     select: async (sheet, cell) => {
@@ -263,8 +297,27 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     void actions.refresh();
   });
 
+  const names = new Set((workbook?.existing ?? []).map((s) => sheetKey(s.name)));
   return [
-    { workbook, survey, sheets, columns, rules, check, run, progress, busy, failure, notice, earlierOutput },
+    {
+      workbook,
+      survey,
+      sheets,
+      columns,
+      rules,
+      check: check?.key === key ? check.prepared : undefined,
+      run: run?.result,
+      runIsStale: run !== undefined && run.key !== key,
+      progress,
+      busy,
+      failure,
+      notice,
+      earlierOutput,
+      hasSheet: (sheet) => names.has(sheetKey(sheet)),
+    },
     actions,
   ];
 }
+
+/** Excel's sheet names ignore case (owned.ts compares them the same way). */
+const sheetKey = (name: string): string => name.toLocaleLowerCase("en-GB");

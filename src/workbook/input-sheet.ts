@@ -18,3 +18,25 @@ export interface InputSheet {
   /** Rows kept in view at the top. */
   freezeRows?: number;
 }
+
+/** A value to put in one cell of a user's input sheet (a Rules edit). */
+export interface CellWrite {
+  /** 1-based. */
+  row: number;
+  column: number;
+  /** null clears the cell. Text is written as text, never as a formula. */
+  value: string | number | boolean | null;
+  /** Set only where the cell has no format of the user's (General or Text). */
+  numberFormat?: string;
+}
+
+/**
+ * A cell whose content an edit was worked out from, as the pane last read it. The writer refuses
+ * the edit, writing nothing, if any guard no longer holds: the sheet was sorted or typed into in
+ * Excel since, and the row or column the edit aims at may now be another service's.
+ */
+export interface CellGuard {
+  row: number;
+  column: number;
+  value: CellValue;
+}

@@ -6,7 +6,7 @@
  */
 import { Decimal } from "../engine";
 import { CellValue, SheetGrid, a1, cellAt, isBlankCell, isErrorCell, refText } from "./grid";
-import type { InputSheet } from "./input-sheet";
+import type { CellGuard, CellWrite, InputSheet } from "./input-sheet";
 import { HEADINGS } from "./inputs";
 import { BUDGET_COLUMNS, UnreadLine, readBudget } from "./read/budget";
 import { Reading, fromExcelNumber, nameKey, readText, ref, rowIsBlank } from "./read/cells";
@@ -327,11 +327,25 @@ export function cellInput(
 }
 
 /** One cell to write on the Rules sheet (1-based), with its number format where the edit sets one. */
-export interface CellWrite {
-  row: number;
-  column: number;
-  value: string | number | boolean | null;
-  numberFormat?: string;
+export type { CellGuard, CellWrite } from "./input-sheet";
+
+/**
+ * The cells an edit relies on, with what they held when read: each written cell, the Service cell
+ * of its row and the heading of its column. If Excel's user has sorted the sheet or typed into it
+ * since, one of them differs and the writer refuses rather than write into another service's row.
+ */
+export function editGuards(view: RulesView, rules: SheetGrid, writes: readonly CellWrite[]): CellGuard[] {
+  const guards = new Map<string, CellGuard>();
+  const guard = (row: number, column: number | undefined): void => {
+    if (column === undefined || row < 1) return;
+    guards.set(`${row},${column}`, { row, column, value: cellAt(rules, row, column) });
+  };
+  for (const w of writes) {
+    guard(w.row, w.column);
+    guard(w.row, view.columns.service);
+    guard(view.headingRow ?? 0, w.column);
+  }
+  return [...guards.values()];
 }
 
 /** The last row with anything in it (grids may carry blank rows at the end). */

@@ -288,6 +288,55 @@ describe("addSheets on a large sheet", () => {
 });
 
 describe("writeCells", () => {
+  test("refuses, writing nothing, when a cell the edit was worked out from has changed since", async () => {
+    const workbook = FakeWorkbook.fromGrids(userSheets());
+    // The user sorted the Rules sheet in Excel after the pane read it: row 2 is Libraries now.
+    const rules = workbook.sheet("Rules")!;
+    rules.touch(2, 1).value = "Libraries";
+    rules.touch(3, 1).value = "Youth offending";
+    const before = everything(workbook);
+    await expect(
+      hostOver(workbook).writeCells(
+        "Rules",
+        [{ row: 2, column: 3, value: "50%, 50%" }],
+        [
+          { row: 2, column: 3, value: "10%, 90%" },
+          { row: 2, column: 1, value: "Youth offending" },
+          { row: 1, column: 3, value: "Phasing" },
+        ],
+      ),
+    ).rejects.toThrow(
+      'Rules!A2 has changed since the add-in read it (it held "Youth offending", now "Libraries"), so the edit might land in the wrong row. Nothing was written: the pane has read the sheet again; make the edit again.',
+    );
+    expect(everything(workbook)).toEqual(before);
+  });
+
+  test("writes when every guard still holds, a blank guard matching an empty cell", async () => {
+    const workbook = FakeWorkbook.fromGrids(userSheets());
+    await hostOver(workbook).writeCells(
+      "Rules",
+      [{ row: 4, column: 1, value: "Parking" }],
+      [
+        { row: 4, column: 1, value: null },
+        { row: 1, column: 1, value: "Service" },
+      ],
+    );
+    expect(workbook.values("Rules")[3]).toEqual(["Parking", null, null]);
+  });
+
+  test("keeps a number format of the user's, and sets the format before the value over General or Text", async () => {
+    const workbook = FakeWorkbook.fromGrids(userSheets());
+    const rules = workbook.sheet("Rules")!;
+    rules.touch(2, 2).numberFormat = "£#,##0"; // the user's own
+    rules.touch(3, 2).numberFormat = "@"; // Text: a number entered after would be stored as text
+    await hostOver(workbook).writeCells("Rules", [
+      { row: 2, column: 2, value: 1650000, numberFormat: "#,##0" },
+      { row: 3, column: 2, value: 98000, numberFormat: "#,##0" },
+    ]);
+    expect(rules.cell(2, 2)).toMatchObject({ value: 1650000, numberFormat: "£#,##0" });
+    expect(rules.cell(3, 2)).toMatchObject({ value: 98000, numberFormat: "#,##0" });
+  });
+
   test("writes exactly the cells given, text as text, with any number format, and null clears a cell", async () => {
     const workbook = FakeWorkbook.fromGrids(userSheets());
     const others = ["Budget", "Attribution"].map((n) => workbook.snapshot(n));

@@ -95,7 +95,7 @@ describe("Start step", () => {
       await goTo(user, "Start");
       await user.click(screen.getByRole("button", { name: "Columns of Budget" }));
       const service = await screen.findByRole("combobox", { name: "Service" });
-      expect(service.textContent).toBe("(not used)");
+      expect(service.textContent).toBe("(automatic)");
       await choose(user, "Service", "Area");
       await choose(user, "Partner", "Council");
       await choose(user, "Baseline", "Net spend £");

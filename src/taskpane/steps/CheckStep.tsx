@@ -32,8 +32,7 @@ export function CheckStep({
   onReady(): void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const hasSheet = (sheet: string): boolean =>
-    (session.workbook?.existing ?? []).some((s) => s.name.toLowerCase() === sheet.toLowerCase());
+  const [checks, setChecks] = React.useState(0);
   const check = session.check;
   const errors = check?.problems.filter((p) => p.severity === "error") ?? [];
   const warnings = check?.problems.filter((p) => p.severity === "warning") ?? [];
@@ -50,13 +49,17 @@ export function CheckStep({
       </Text>
       <Button
         appearance={check ? "secondary" : "primary"}
-        onClick={() => void actions.check()}
+        onClick={() => {
+          setChecks((n) => n + 1);
+          void actions.check();
+        }}
         disabled={session.busy !== undefined}
       >
         {check ? "Check again" : "Check the workbook"}
       </Button>
       {check && hasErrors(check.problems) && (
-        <MessageBar intent="error">
+        // A new MessageBar for each check, so a screen reader announces the new count.
+        <MessageBar intent="error" key={`errors-${check.problems.length}-${checks}`}>
           <MessageBarBody>
             <MessageBarTitle>
               {errors.length === 1 ? "1 error" : `${errors.length} errors`} to put right
@@ -66,7 +69,7 @@ export function CheckStep({
         </MessageBar>
       )}
       {check && !hasErrors(check.problems) && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" key={`ok-${checks}`}>
           <MessageBarBody>
             <MessageBarTitle>No errors</MessageBarTitle>
             {warnings.length === 0
@@ -75,9 +78,11 @@ export function CheckStep({
           </MessageBarBody>
         </MessageBar>
       )}
-      {errors.length > 0 && <ProblemList hasSheet={hasSheet} problems={errors} onSelect={select} label="Errors" />}
+      {errors.length > 0 && (
+        <ProblemList hasSheet={session.hasSheet} problems={errors} onSelect={select} label="Errors" />
+      )}
       {warnings.length > 0 && (
-        <ProblemList hasSheet={hasSheet} problems={warnings} onSelect={select} label="Warnings" />
+        <ProblemList hasSheet={session.hasSheet} problems={warnings} onSelect={select} label="Warnings" />
       )}
       {check && !hasErrors(check.problems) && (
         <Button appearance="primary" onClick={onReady}>

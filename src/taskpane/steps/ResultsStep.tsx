@@ -48,7 +48,16 @@ const WHAT_SHEETS_HOLD: Record<string, string> = {
 };
 
 /** Per partner: cashable savings by year, totals, break-even, the fairness flag, links to the sheets. */
-export function ResultsStep({ results, actions }: { results?: PlanResults; actions: Actions }): React.JSX.Element {
+export function ResultsStep({
+  results,
+  stale,
+  actions,
+}: {
+  results?: PlanResults;
+  /** The inputs have changed since these were written. */
+  stale: boolean;
+  actions: Actions;
+}): React.JSX.Element {
   const styles = useStyles();
   const [who, setWho] = React.useState(ALL);
   if (!results) return <Text>Write the tables to see the results here.</Text>;
@@ -61,6 +70,15 @@ export function ResultsStep({ results, actions }: { results?: PlanResults; actio
       <Text as="h2" weight="semibold" size={400} id="results-heading">
         Results
       </Text>
+      {stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Out of date</MessageBarTitle>
+            The inputs or the sheet choices have changed since these tables were written, so these figures may no longer
+            match the workbook: write the tables again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       <div className={styles.scroll} role="region" aria-label="Totals by partner" tabIndex={0}>
         <Table size="small" aria-label="Totals by partner" className={styles.table}>

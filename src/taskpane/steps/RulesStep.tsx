@@ -88,7 +88,11 @@ export function RulesStep({ session, actions }: { session: Session; actions: Act
         </Text>
       )}
       {rulesSheet === undefined && view.rows.length > 0 && (
-        <Button appearance="primary" onClick={() => void actions.createRulesSheet()}>
+        <Button
+          appearance="primary"
+          disabled={session.busy !== undefined}
+          onClick={() => void actions.createRulesSheet()}
+        >
           Create a Rules sheet
         </Button>
       )}
@@ -118,8 +122,14 @@ export function RulesStep({ session, actions }: { session: Session; actions: Act
               <Button
                 size="small"
                 {...restoreFocus}
-                onClick={() => setEditing(row)}
-                aria-label={`Edit the rule for ${row.service}`}
+                disabled={session.busy !== undefined}
+                onClick={() => {
+                  actions.dismissFailure(); // the form shows only its own save's failure
+                  setEditing(row);
+                }}
+                aria-label={
+                  row.row === undefined ? `Add a rule for ${row.service}` : `Edit the rule for ${row.service}`
+                }
               >
                 {row.row === undefined ? "Add a rule" : "Edit"}
               </Button>

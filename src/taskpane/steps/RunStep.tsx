@@ -37,8 +37,6 @@ export function RunStep({
   onDone(): void;
 }): React.JSX.Element {
   const styles = useStyles();
-  const hasSheet = (sheet: string): boolean =>
-    (session.workbook?.existing ?? []).some((s) => s.name.toLowerCase() === sheet.toLowerCase());
   const [confirming, setConfirming] = React.useState(false);
   const restoreFocus = useRestoreFocusTarget(); // focus back on the button when the dialog closes
   const running = session.progress !== undefined || session.busy === "Writing the tables…";
@@ -58,7 +56,7 @@ export function RunStep({
       </Text>
       <Text>
         Writes the Attribution, Savings profile, Realisation (with a Tracker) and Audit sheets as live SHARED formulas
-        over your input cells. Only the add-in&apos;s own sheets are written; yours are never changed.
+        over your input cells. Only the add-in&apos;s own sheets are written; your sheets are not changed.
       </Text>
       {earlier.length > 0 && (
         <MessageBar intent="warning">
@@ -93,7 +91,7 @@ export function RunStep({
             </MessageBarBody>
           </MessageBar>
           <ProblemList
-            hasSheet={hasSheet}
+            hasSheet={session.hasSheet}
             problems={result.problems.filter((x) => x.severity === "error")}
             onSelect={(sheet, cell) => void actions.select(sheet, cell)}
             label="Errors"

@@ -33,7 +33,7 @@ const ROLES: readonly { role: Role; required: boolean; what: string }[] = [
 ];
 
 const NONE = "(none)";
-const AUTO = "(not used)";
+const AUTO = "(automatic)";
 
 /** Which sheet is which, and which column holds each field; or the sample data for a first try. */
 export function StartStep({ session, actions }: { session: Session; actions: Actions }): React.JSX.Element {
@@ -58,7 +58,11 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
             Add sample sheets ({sampleNames.join(", ")}) with the Tri-borough figures, then follow the steps to see what
             the add-in writes.
           </Text>
-          <Button appearance={hasData ? "secondary" : "primary"} onClick={() => void actions.addSample()}>
+          <Button
+            appearance={hasData ? "secondary" : "primary"}
+            disabled={session.busy !== undefined}
+            onClick={() => void actions.addSample()}
+          >
             Try it with sample data
           </Button>
         </>
@@ -78,7 +82,7 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
       </Text>
       <Text>
         The add-in reads your budget and staffing sheets and the partnership&apos;s rules. Check it has picked the right
-        sheet for each; nothing of yours is changed.
+        sheet for each. Reading changes nothing.
       </Text>
       <div className={styles.roles}>
         {ROLES.map(({ role, required, what }) => {
@@ -120,13 +124,14 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
               <AccordionHeader>{`Columns of ${session.sheets[role]}`}</AccordionHeader>
               <AccordionPanel>
                 <div className={styles.columns}>
-                  {survey.fields[role].map(({ field, heading, required }) => {
+                  {survey.fields[role].map(({ field, heading, required, note }) => {
                     const current = chosen[field] ?? detected[field];
                     return (
                       <Field
                         key={field}
                         label={heading}
                         size="small"
+                        hint={note}
                         validationState={required && !current ? "warning" : "none"}
                         validationMessage={required && !current ? `No column found for ${heading}.` : undefined}
                       >
@@ -157,7 +162,7 @@ export function StartStep({ session, actions }: { session: Session; actions: Act
 
       {!startWithSample && sample}
       <Caption1>Finished changing your sheets in Excel? Read them again with Refresh.</Caption1>
-      <Button appearance="subtle" onClick={() => void actions.refresh()}>
+      <Button appearance="subtle" disabled={session.busy !== undefined} onClick={() => void actions.refresh()}>
         Refresh
       </Button>
     </section>

@@ -53,6 +53,8 @@ export interface Survey {
   sheets: SheetSurvey[];
   /** The proposed sheet name for each role (what readInputs would pick with no choices). */
   proposed: Partial<Record<Role, string>>;
+  /** The sheet readInputs will read for each role with the user's choices (`chosen`), as pickSheets picks it. */
+  picked: Partial<Record<Role, string>>;
   /**
    * For each role's proposed (or chosen) sheet, the field → heading text detected automatically
    * (or chosen, where `columns` chose one). Absent for a role whose headings cannot be read.
@@ -152,7 +154,10 @@ export function surveyWorkbook(
     };
   });
 
-  return { sheets, proposed, columns: detected, fields: FIELDS };
+  const pickedNames = Object.fromEntries(
+    Object.entries(picked).map(([role, grid]) => [role, grid.name]),
+  ) as Survey["picked"];
+  return { sheets, proposed, picked: pickedNames, columns: detected, fields: FIELDS };
 }
 
 /** The first of the first ten rows with the most text cells: headings are text, data rows mostly numbers. */
