@@ -13,6 +13,7 @@ import { Reading, fromExcelNumber, nameKey, readText, ref, rowIsBlank } from "./
 import { catalogue } from "./read/catalogue";
 import { Field, HEADING_SEARCH_ROWS, HeadingRow, readHeadings } from "./read/headings";
 import { RULES_COLUMNS } from "./read/rules";
+import { readStartMonth, readYear } from "./read/rule-values";
 
 export type RuleField =
   | "partners"
@@ -280,11 +281,38 @@ export function displayText(field: RuleField, value: CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isErrorCell(value)) return value.error;
+  // A month or year Excel turned into a date: shown as the reader reads it, not as its serial number.
+  if (field === "startMonth" || field === "firstYear") {
+    const one: Reading = scratch({ name: "", values: [[value]] });
+    const at = { sheet: "", row: 1, column: 1 };
+    if (field === "startMonth") {
+      const month = readStartMonth(one, at, "");
+      if (typeof month === "number") return MONTH_NAMES[month - 1];
+    } else {
+      const year = readYear(one, at, "", "§6");
+      if (typeof year === "string") return year;
+    }
+  }
   const n = fromExcelNumber(value);
   if (PERCENT.has(field) || field === "phasing") return `${n.times(100).toString()}%`;
   if (MONEY.has(field)) return grouped(n);
   return n.toString();
 }
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** An amount as typed: "1,650,000", "£1,650,000.50", "-£5,000" (commas only between thousands). */
 const AMOUNT = /^(-?)\s*£?\s*(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;

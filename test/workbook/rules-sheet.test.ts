@@ -8,6 +8,7 @@ import type { Reading } from "../../src/workbook/read/cells";
 import { readRules } from "../../src/workbook/read/rules";
 import { canonicalNames } from "../../src/workbook/read/names";
 import {
+  displayText,
   CellWrite,
   RULE_FIELDS,
   RuleField,
@@ -178,7 +179,7 @@ describe("rulesView", () => {
     expect(view.rows[0].cells).toMatchObject({
       newCost: { text: "#REF!", cell: "B2" },
       reduction: { text: "twenty" },
-      firstYear: { text: "40878" },
+      firstYear: { text: "2011/12" }, // a date (1 December 2011), shown as the year the reader takes
     });
     expect(view.notes).toEqual([
       "Budget: the sheet could not be read (the Check step says why); its Service column is shown as written.",
@@ -472,5 +473,19 @@ describe("newRulesSheet", () => {
     expect(inputs?.rules.rules.map((r) => [r.service, r.newCost?.value.toString(), r.firstYear.value])).toEqual(
       SERVICES.map((s) => [s, "1000", "2012/13"]),
     );
+  });
+});
+
+describe("displayText of months and years Excel made dates", () => {
+  // 40787 is 1 September 2011 in Excel's 1900 date system.
+  test("a start month shows as the month the reader reads, a date's or a number's", () => {
+    expect(displayText("startMonth", 40787)).toBe("September");
+    expect(displayText("startMonth", 9)).toBe("September");
+    expect(displayText("startMonth", "Sept")).toBe("Sept"); // text stays as typed
+  });
+  test("a first year that is a date shows as its financial year; a bare number as it is", () => {
+    expect(displayText("firstYear", 40787)).toBe("2011/12");
+    expect(displayText("firstYear", 40600)).toBe("2010/11"); // 26 February 2011: before April
+    expect(displayText("firstYear", 2011)).toBe("2011");
   });
 });
