@@ -6,12 +6,12 @@
  */
 import { type CellValue, a1 } from "../workbook/grid";
 import type { CellGuard, CellWrite, InputSheet } from "../workbook/input-sheet";
-import { ownedRole } from "../workbook/owned";
+import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
 import { ReadOptions, WorkbookRead, cellValue, readWorkbook } from "./read";
 import { RunOptions, RunResult, applyRules } from "./run";
 import { GENERAL, columnWidthPoints } from "./styles";
-import { needsQuotePrefix } from "./write";
+import { asTyped } from "./write";
 
 /** Excel.run, or a stand-in that hands the batch an in-memory workbook's context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -34,13 +34,11 @@ export interface WorkbookHost {
   select(sheet: string, cell?: string): Promise<void>;
 }
 
-const nameKey = (name: string): string => name.toLocaleLowerCase("en-GB"); // Excel sheet names ignore case
-
 /** What range.formulas gets for a value: text quote-prefixed where Excel would read it as something else. */
 function entry(value: CellValue | undefined): string | number | boolean {
   if (value === null || value === undefined) return "";
   if (typeof value === "object") return `'${value.error}`; // an error value in an input sheet is kept as its text
-  if (typeof value === "string") return value !== "" && needsQuotePrefix(value) ? `'${value}` : value;
+  if (typeof value === "string") return asTyped(value);
   return value;
 }
 

@@ -11,7 +11,7 @@
  * checked to be absent; a failed check throws and leaves the workbook as it was.
  */
 import { a1, columnLetters, refText } from "../workbook/grid";
-import { ownedRole } from "../workbook/owned";
+import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import type { CellStyle, ChartPlan, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
 import { parseAddress } from "./address";
 import { PAYLOAD_BUDGET, jsonBytes, utf8Length } from "./payload";
@@ -42,8 +42,6 @@ interface Handles {
 
 /** Bytes counted for each call on top of its data: the object path and action of the request. */
 const CALL_BYTES = 64;
-
-const nameKey = (name: string): string => name.toLocaleLowerCase("en-GB"); // Excel sheet names ignore case
 
 /**
  * Write `plan` into the workbook of `context`. Throws, changing nothing, when a sheet in
@@ -241,12 +239,17 @@ export function needsQuotePrefix(text: string): boolean {
   );
 }
 
+/** Text as range.formulas must get it to keep it text: quote-prefixed where Excel would read it otherwise. */
+export function asTyped(text: string): string {
+  return text !== "" && needsQuotePrefix(text) ? `'${text}` : text;
+}
+
 /** What range.formulas gets for a plan cell. */
 function formulaOf(cell: PlanCell | undefined): string | number {
   if (cell === undefined) return ""; // blank: written as "" so a spill from above or the left has room
   switch (cell.kind) {
     case "text":
-      return cell.text !== "" && needsQuotePrefix(cell.text) ? `'${cell.text}` : cell.text;
+      return asTyped(cell.text);
     case "number":
       return cell.value.toNumber(); // the Excel boundary: Decimal becomes a double here and only here
     case "formula":

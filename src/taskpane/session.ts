@@ -4,17 +4,17 @@
  * workbook call goes through the WorkbookHost, so the same code runs in Excel and in tests.
  */
 import * as React from "react";
-import type { CellWrite, WorkbookHost } from "../office/host";
+import type { WorkbookHost } from "../office/host";
 import type { WorkbookRead } from "../office/read";
 import type { RunResult } from "../office/run";
 import { sampleSheets } from "../sample/sample";
 import type { SheetGrid } from "../workbook/grid";
-import { ownedRole } from "../workbook/owned";
+import { freeSheetName, ownedRole, sheetNameKey as sheetKey } from "../workbook/owned";
 import { Prepared, prepareRun } from "../workbook/prepare";
 import type { Role } from "../workbook/read";
 import type { Field } from "../workbook/read/headings";
 import { Survey, surveyWorkbook } from "../workbook/read/survey";
-import { RuleField, RulesView, editGuards, newRulesSheet, ruleEdit, rulesView } from "../workbook/rules-sheet";
+import { RuleField, RulesView, newRulesSheet, planRuleEdits, rulesView } from "../workbook/rules-sheet";
 
 export type Step = "start" | "rules" | "check" | "run" | "results";
 
@@ -97,18 +97,6 @@ export function inputsKey(read: WorkbookRead | undefined, choices: unknown): str
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Grid values with the writes applied, so several edits to one Rules sheet can be planned before any is sent. */
-export function withWrites(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
-  const values = grid.values.map((row) => [...row]);
-  for (const w of writes) {
-    while (values.length < w.row) values.push([]);
-    const row = values[w.row - 1];
-    while (row.length < w.column) row.push(null);
-    row[w.column - 1] = w.value;
-  }
-  return { name: grid.name, values };
-}
-
 const gridOf = (workbook: WorkbookRead | undefined, name: string | undefined): SheetGrid | undefined =>
   name === undefined ? undefined : workbook?.grids.find((g) => g.name === name);
 
@@ -134,15 +122,12 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   // with the choices laid over it: a sheet chosen for one role is no longer guessed for another).
   const sheets: SheetChoices = React.useMemo(() => survey?.picked ?? {}, [survey]);
   const grid = (name: string | undefined): SheetGrid | undefined => gridOf(workbook, name);
+  // The Rules view reads both sheets through the columns the user chose, as the Check step will.
+  const viewOptions = React.useMemo(() => ({ columns: columns.rules, budgetColumns: columns.budget }), [columns]);
   const rules = React.useMemo(
     () =>
-      workbook
-        ? rulesView(gridOf(workbook, sheets.budget), gridOf(workbook, sheets.rules), {
-            columns: columns.rules,
-            budgetColumns: columns.budget,
-          })
-        : undefined,
-    [workbook, sheets, columns],
+      workbook ? rulesView(gridOf(workbook, sheets.budget), gridOf(workbook, sheets.rules), viewOptions) : undefined,
+    [workbook, sheets, viewOptions],
   );
   const earlierOutput = (workbook?.existing ?? []).filter((s) => ownedRole(s.a2) !== undefined).map((s) => s.name);
   // "" for a role tells the reader not to read one (the user chose none), rather than to guess.
@@ -208,9 +193,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       (await doing("Creating the Rules sheet…", async () => {
         const services = (rules?.rows ?? []).map((r) => r.service);
         if (services.length === 0) throw new Error("No services were found on the Budget sheet to make rules for.");
-        const taken = new Set(workbook?.existing.map((s) => sheetKey(s.name)));
-        let name = "Rules";
-        for (let n = 2; taken.has(sheetKey(name)); n++) name = `Rules (${n})`;
+        const name = freeSheetName(new Set(workbook?.existing.map((s) => sheetKey(s.name))), "Rules");
         await host.addSheets([newRulesSheet(services, name)]);
         setChosen((c) => ({ ...c, rules: name }));
         setColumns((c) => ({ ...c, rules: {} }));
@@ -222,27 +205,14 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       const errors: Partial<Record<RuleField, string>> = {};
       const sheet = sheets.rules;
       const read = grid(sheet);
-      if (!sheet || !read || !rules) {
+      if (!sheet || !read) {
         setFailure("There is no Rules sheet to write to: create one first.");
         return { saved: false, errors };
       }
-      // Each edit is planned on the sheet as the earlier ones leave it (a new row or column moves the next).
-      let rulesGrid = read;
-      let view = rules;
-      const writes: CellWrite[] = [];
-      for (const [field, text] of Object.entries(typed) as [RuleField, string][]) {
-        const edit = ruleEdit(view, rulesGrid, service, field, text);
-        if ("error" in edit) {
-          errors[field] = edit.error;
-          continue;
-        }
-        writes.push(...edit.writes);
-        rulesGrid = withWrites(rulesGrid, edit.writes);
-        view = rulesView(grid(sheets.budget), rulesGrid, { columns: columns.rules, budgetColumns: columns.budget });
-      }
-      if (Object.keys(errors).length > 0) return { saved: false, errors };
+      const planned = planRuleEdits(grid(sheets.budget), read, service, typed, viewOptions);
+      if ("errors" in planned) return { saved: false, errors: planned.errors };
+      const { writes, guards } = planned;
       if (writes.length === 0) return { saved: true, errors };
-      const guards = editGuards(rules, read, writes);
       let written = false;
       // The form stays open when the write fails (the sheet deleted or changed meanwhile), so
       // nothing typed is lost; either way the pane reads the workbook again.
@@ -318,6 +288,3 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     actions,
   ];
 }
-
-/** Excel's sheet names ignore case (owned.ts compares them the same way). */
-const sheetKey = (name: string): string => name.toLocaleLowerCase("en-GB");

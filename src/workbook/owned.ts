@@ -40,7 +40,15 @@ export interface Placement {
   renamed: { role: OutputRole; wanted: string; name: string }[];
 }
 
-const key = (name: string): string => name.toLocaleLowerCase("en-GB"); // Excel sheet names ignore case
+/** A sheet name as Excel compares them: ignoring case. */
+export const sheetNameKey = (name: string): string => name.toLocaleLowerCase("en-GB");
+
+/** `name`, or "name (2)", "(3)"… : the first not in `taken` (names as sheetNameKey gives them). */
+export function freeSheetName(taken: ReadonlySet<string>, name: string): string {
+  let free = name;
+  for (let n = 2; taken.has(sheetNameKey(free)); n++) free = `${name} (${n})`;
+  return free;
+}
 
 /**
  * Where the planned sheets go: each reuses the add-in's sheet of the same role from an earlier run,
@@ -51,7 +59,7 @@ export function placeSheets(
   sheets: readonly Pick<SheetPlan, "role" | "name">[],
 ): Placement {
   const owned = existing.filter((s) => ownedRole(s.a2) !== undefined);
-  const taken = new Set(existing.map((s) => key(s.name)));
+  const taken = new Set(existing.map((s) => sheetNameKey(s.name)));
   const names: string[] = [];
   const reuse: string[] = [];
   const renamed: Placement["renamed"] = [];
@@ -62,9 +70,8 @@ export function placeSheets(
       reuse.push(earlier.name);
       continue;
     }
-    let name = sheet.name;
-    for (let n = 2; taken.has(key(name)); n++) name = `${sheet.name} (${n})`;
-    taken.add(key(name));
+    const name = freeSheetName(taken, sheet.name);
+    taken.add(sheetNameKey(name));
     names.push(name);
     if (name !== sheet.name) renamed.push({ role: sheet.role, wanted: sheet.name, name });
   }

@@ -362,7 +362,7 @@ export type { CellGuard, CellWrite } from "./input-sheet";
  * of its row and the heading of its column. If Excel's user has sorted the sheet or typed into it
  * since, one of them differs and the writer refuses rather than write into another service's row.
  */
-export function editGuards(view: RulesView, rules: SheetGrid, writes: readonly CellWrite[]): CellGuard[] {
+function editGuards(view: RulesView, rules: SheetGrid, writes: readonly CellWrite[]): CellGuard[] {
   const guards = new Map<string, CellGuard>();
   const guard = (row: number, column: number | undefined): void => {
     if (column === undefined || row < 1) return;
@@ -480,4 +480,47 @@ export function newRulesSheet(services: readonly string[], name = "Rules"): Inpu
     ),
     freezeRows: HEADING_ROW,
   };
+}
+
+/** Grid values with the writes applied, so several edits to one sheet can be planned before any is sent. */
+export function withWrites(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
+  const values = grid.values.map((row) => [...row]);
+  for (const w of writes) {
+    while (values.length < w.row) values.push([]);
+    const row = values[w.row - 1];
+    while (row.length < w.column) row.push(null);
+    row[w.column - 1] = w.value;
+  }
+  return { name: grid.name, values };
+}
+
+/**
+ * Several fields of one service's rule, typed in the pane's form, as the cells to write and the
+ * guards the writer checks. Each edit is planned on the sheet as the earlier ones leave it (a new
+ * row or heading moves the next); a field that cannot be written is an error and nothing is written.
+ */
+export function planRuleEdits(
+  budget: SheetGrid | undefined,
+  rules: SheetGrid,
+  service: string,
+  typed: Partial<Record<RuleField, string>>,
+  options: RulesViewOptions = {},
+): { writes: CellWrite[]; guards: CellGuard[] } | { errors: Partial<Record<RuleField, string>> } {
+  const first = rulesView(budget, rules, options);
+  const errors: Partial<Record<RuleField, string>> = {};
+  const writes: CellWrite[] = [];
+  let view = first;
+  let grid = rules;
+  for (const [field, text] of Object.entries(typed) as [RuleField, string][]) {
+    const edit = ruleEdit(view, grid, service, field, text);
+    if ("error" in edit) {
+      errors[field] = edit.error;
+      continue;
+    }
+    writes.push(...edit.writes);
+    grid = withWrites(grid, edit.writes);
+    view = rulesView(budget, grid, options);
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return { writes, guards: editGuards(first, rules, writes) };
 }

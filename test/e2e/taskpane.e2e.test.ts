@@ -324,14 +324,8 @@ describeInBrowser("the task pane in Chromium", () => {
 
     // The written cells: the four sheets after the user's, each marked in A2, with live SHARED formulas
     // over the input cells; the user's sheets exactly as they were.
-    expect(await sheetNames(page)).toEqual([
-      "Sheet1",
-      ...SAMPLE.map((s) => s.name),
-      "Attribution",
-      "Savings profile",
-      "Realisation",
-      "Audit",
-    ]);
+    const written = ["Sheet1", ...SAMPLE.map((s) => s.name), "Attribution", "Savings profile", "Realisation", "Audit"];
+    expect(await sheetNames(page)).toEqual(written);
     const marker = (role: string): RegExp =>
       new RegExp(
         `^Made by the Shared Services add-in \\(${role}\\) on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\. It replaces this sheet`,
@@ -373,14 +367,7 @@ describeInBrowser("the task pane in Chromium", () => {
     expect(await axeScan(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Replace them" }).click();
     await panel.getByRole("heading", { name: "Results" }).waitFor();
-    expect(await sheetNames(page)).toEqual([
-      "Sheet1",
-      ...SAMPLE.map((s) => s.name),
-      "Attribution",
-      "Savings profile",
-      "Realisation",
-      "Audit",
-    ]);
+    expect(await sheetNames(page)).toEqual(written);
     for (const [i, s] of SAMPLE.entries()) expect(await workbookFormulas(page, s.name)).toEqual(userSheets[i]);
   });
 

@@ -44,17 +44,8 @@ const useStyles = makeStyles({
 });
 
 /** The fields shown on each service's card; the rest appear in the edit form. */
-const SHOWN: readonly RuleField[] = [
-  "partners",
-  "basis",
-  "newCost",
-  "reduction",
-  "transitional",
-  "phasing",
-  "startMonth",
-  "firstYear",
-  "kind",
-];
+const IN_FORM_ONLY: readonly RuleField[] = ["gainShare", "host", "variancePolicy"];
+const SHOWN: readonly RuleField[] = RULE_FIELDS.map((f) => f.field).filter((f) => !IN_FORM_ONLY.includes(f));
 
 const headingOf = (field: RuleField): string => RULE_FIELDS.find((f) => f.field === field)?.heading ?? field;
 

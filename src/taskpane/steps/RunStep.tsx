@@ -39,7 +39,6 @@ export function RunStep({
   const styles = useStyles();
   const [confirming, setConfirming] = React.useState(false);
   const restoreFocus = useRestoreFocusTarget(); // focus back on the button when the dialog closes
-  const running = session.progress !== undefined || session.busy === "Writing the tables…";
   const earlier = session.earlierOutput;
   const result = session.run;
   const go = async (): Promise<void> => {
@@ -69,7 +68,7 @@ export function RunStep({
       <Button
         {...restoreFocus}
         appearance="primary"
-        disabled={running || session.busy !== undefined}
+        disabled={session.busy !== undefined}
         onClick={() => (earlier.length > 0 ? setConfirming(true) : void go())}
       >
         {earlier.length > 0 ? "Replace the tables" : "Write the tables"}

@@ -236,7 +236,9 @@ export function profileSheet(
       const net = inForce.minus(investment);
       cumulative = cumulative.plus(net);
       nets.push(net);
-      const other = total((d) => d.line === "Saving" && d.kind !== "cashable", year);
+      const nonCashable = total((d) => d.line === "Saving" && d.kind === "non-cashable", year);
+      const costAvoidance = total((d) => d.line === "Saving" && d.kind === "cost-avoidance", year);
+      const other = nonCashable.plus(costAvoidance);
       f.cashable.push(cashable);
       f.inForce.push(inForce);
       f.otherKinds.push(other);
@@ -250,20 +252,8 @@ export function profileSheet(
       const before = (r: number): string => a1(r, c - 1);
       b.formula(rows[0], c, sumifs(c, kindCriterion("cashable")), cashable, "money");
       b.formula(rows[1], c, yi === 0 ? `=${at(rows[0])}` : `=${before(rows[1])}+${at(rows[0])}`, inForce, "money");
-      b.formula(
-        rows[2],
-        c,
-        sumifs(c, kindCriterion("non-cashable")),
-        total((d) => d.line === "Saving" && d.kind === "non-cashable", year),
-        "money",
-      );
-      b.formula(
-        rows[3],
-        c,
-        sumifs(c, kindCriterion("cost-avoidance")),
-        total((d) => d.line === "Saving" && d.kind === "cost-avoidance", year),
-        "money",
-      );
+      b.formula(rows[2], c, sumifs(c, kindCriterion("non-cashable")), nonCashable, "money");
+      b.formula(rows[3], c, sumifs(c, kindCriterion("cost-avoidance")), costAvoidance, "money");
       b.formula(rows[4], c, sumifs(c, `,${criteriaColumn(4)},"Investment"`), investment, "money");
       // Net is rounded to pence (exact in decimal) so binary noise cannot tip BREAKEVEN.
       b.formula(rows[5], c, `=ROUND(${at(rows[1])}-${at(rows[4])},2)`, net, "money");
