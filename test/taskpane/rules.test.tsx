@@ -2,9 +2,26 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { SERVICES, sampleSheets } from "../../src/sample/sample";
 import { FakeWorkbook, type FakeCell } from "../office/fake-excel";
-import { dialogClosed, goTo, idle, messages, openPane, sampleBook, sampleGrids, snapshotAll } from "./render";
+import {
+  dialogClosed,
+  emulateLayout,
+  goTo,
+  idle,
+  messages,
+  openPane,
+  sampleBook,
+  sampleGrids,
+  snapshotAll,
+} from "./render";
 
 jest.setTimeout(30_000);
+
+// Without layout, Tabster (Fluent's focus manager) takes every field in the edit dialog for hidden,
+// so the dialog focuses its own surface instead of its first field; the modal focus trap, set up
+// just after, then never counts the dialog as active and, on its 250 ms timer, marks the dialog
+// itself aria-hidden, so its fields drop out of the accessibility tree. With the layout, focus goes
+// to the first field, inside the trap, as in a browser.
+emulateLayout();
 
 const rulesSheet = sampleSheets().find((s) => s.name === "Rules")!;
 /** The sample's Rules rows under the headings (row 4 on), by service. */
@@ -35,8 +52,10 @@ function cellsBut(fake: FakeWorkbook, sheet: string, except?: { row: number; col
 async function openEdit(user: ReturnType<typeof import("@testing-library/user-event").default.setup>, service: string) {
   await user.click(screen.getByRole("button", { name: `Edit the rule for ${service}` }));
   const dialog = await screen.findByRole("dialog", { name: `Rule for ${service}` });
-  // Its fields are in the accessibility tree once Fluent's focus trap has settled.
-  await within(dialog).findByRole("textbox", { name: "Partners" });
+  // Focus starts on the first field, inside the dialog's focus trap, so the trap keeps the dialog in
+  // the accessibility tree (see emulateLayout above).
+  const partners = await within(dialog).findByRole("textbox", { name: "Partners" });
+  await waitFor(() => expect(document.activeElement).toBe(partners));
   return dialog;
 }
 
