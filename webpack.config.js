@@ -1,13 +1,18 @@
 // Builds the task pane, the custom functions and their metadata into dist/, as Microsoft's
 // Office add-in templates do. `npm run dev-server` serves dist/ on https://localhost:3000.
+//
+// Shared runtime (manifest.xml): one page, taskpane.html, loads both the functions (functions.js)
+// and the task pane (taskpane.js), as "Configure your Office Add-in to use a shared runtime" has
+// the webpack config do; there is no separate functions.html.
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const fs = require("fs");
 const path = require("path");
 const { functionReferenceFromFile } = require("./scripts/help-page");
 
 const urlDev = "https://localhost:3000/";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 // Where the production build will be hosted: set ADDIN_URL when building for deployment.
 const urlProd = process.env.ADDIN_URL || "https://localhost:3000/";
 
@@ -58,6 +63,45 @@ class RewriteUrls {
   }
 }
 
+/**
+ * functions.json from the functions' JSDoc, by Microsoft's metadata generator (custom-functions-metadata).
+ * Its webpack plugin is not used: that also appends `CustomFunctions.associate(...)` to the functions'
+ * source, which throws where there is no CustomFunctions (the task pane's page in a plain browser);
+ * src/functions/register.ts registers them instead, only inside Excel.
+ *
+ * The generator always writes `allowCustomDataForDataTypeAny: true`, which lets Excel pass data types
+ * (linked entities) to the functions. That is CustomFunctionsRuntime 1.4 (Microsoft's requirement
+ * sets: not in retail or volume-licensed perpetual Office on Windows, which 1.3 reaches), and the
+ * functions take plain cell values only, so it is left out: Excel then passes a data type's plain value.
+ */
+class FunctionsMetadata {
+  constructor(input, output) {
+    Object.assign(this, { input: path.resolve(__dirname, input), output });
+  }
+  apply(compiler) {
+    const name = "FunctionsMetadata";
+    let generated;
+    compiler.hooks.beforeCompile.tapPromise(name, async () => {
+      generated = await generateCustomFunctionsMetadata(this.input, true);
+    });
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(this.input);
+      if (generated.errors.length > 0) {
+        for (const e of generated.errors)
+          compilation.errors.push(new compiler.webpack.WebpackError(`${this.input}: ${e}`));
+        return;
+      }
+      const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL;
+      compilation.hooks.processAssets.tap({ name, stage }, () => {
+        const metadata = JSON.parse(generated.metadataJson);
+        delete metadata.allowCustomDataForDataTypeAny;
+        const text = JSON.stringify(metadata, null, 4);
+        compilation.emitAsset(this.output, new compiler.webpack.sources.RawSource(text));
+      });
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   // `--env functionsOnly` builds the functions and their help without the task pane: the
@@ -67,7 +111,7 @@ module.exports = async (env, options) => {
     devtool: "source-map",
     entry: {
       ...(functionsOnly ? {} : { taskpane: "./src/taskpane/index.tsx" }),
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/register.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -85,7 +129,7 @@ module.exports = async (env, options) => {
     },
     performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000 },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new FunctionsMetadata(FUNCTIONS_SOURCE, "functions.json"),
       ...(dev ? [] : [new RewriteUrls(["manifest.xml", "functions.json"], urlDev, urlProd)]),
       ...(functionsOnly
         ? []
@@ -93,14 +137,11 @@ module.exports = async (env, options) => {
             new HtmlWebpackPlugin({
               filename: "taskpane.html",
               template: "./src/taskpane/taskpane.html",
-              chunks: ["taskpane"],
+              // The functions first, so they are registered before the pane's code loads and runs.
+              chunks: ["functions", "taskpane"],
+              chunksSortMode: "manual",
             }),
           ]),
-      new HtmlWebpackPlugin({
-        filename: "functions.html",
-        template: "./src/functions/functions.html",
-        chunks: ["functions"],
-      }),
       new HtmlWebpackPlugin({
         filename: "help.html",
         template: "./src/help/help.html",

@@ -1,8 +1,9 @@
 /**
  * The built bundle, as Excel loads it: the production webpack build of the functions (the real
  * webpack.config.js, with `--env functionsOnly` to leave out the task pane) is run in a bare
- * JavaScript context that has only a stub `CustomFunctions` global, as Excel's JavaScript-only
- * custom-functions runtime has: no DOM, no window, no console. Every id in the built
+ * JavaScript context that has only a stub `CustomFunctions` global: no DOM, no window, no console,
+ * so the functions depend on nothing but the runtime (the task pane's page, where they run in
+ * Excel's shared runtime, is tested in Chromium by test/e2e/page.e2e.test.ts). Every id in the built
  * functions.json must be registered, the public contract's ids and argument orders must be there,
  * and each function's help link must reach its section of the built help page.
  */
@@ -59,6 +60,29 @@ test("every id in functions.json is registered by dist/functions.js on its own",
   const ids = functions.map((f) => f.id).sort();
   expect([...runtime.registered.keys()].sort()).toEqual(ids);
   expect(ids).toEqual(Object.keys(CONTRACT).sort());
+});
+
+test("without CustomFunctions (a plain browser, the task pane's tests) the bundle loads, registers nothing and throws nothing", () => {
+  const bare = vm.createContext({});
+  expect(() =>
+    vm.runInContext(fs.readFileSync(path.join(out, "functions.js"), "utf8"), bare, { filename: "functions.js" }),
+  ).not.toThrow();
+  // Where Office.js is there but Office has not said this is Excel yet, nothing is registered either.
+  let ready: ((info: { host: string | null }) => void) | undefined;
+  const office = {
+    HostType: { Excel: "Excel" },
+    onReady: () => new Promise((resolve) => (ready = resolve)),
+  };
+  const late = vm.createContext({ Office: office });
+  vm.runInContext(fs.readFileSync(path.join(out, "functions.js"), "utf8"), late, { filename: "functions.js" });
+  expect(ready).toBeDefined();
+});
+
+test("functions.json does not turn on data types (CustomFunctionsRuntime 1.4, which the manifest does not require)", () => {
+  const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as Record<string, unknown>;
+  expect(metadata).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  expect(manifest).not.toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.[4-9]"/);
 });
 
 test("the contract's argument orders, and the metadata Excel needs", () => {

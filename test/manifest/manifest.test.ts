@@ -17,6 +17,18 @@ describe("manifest.xml", () => {
     expect(result.valid).toBe(true);
   });
 
+  withSchemas("the shared runtime's <Runtimes> is valid where the schema puts it, and only there", async () => {
+    expect(manifest).toMatch(
+      /<Host xsi:type="Workbook">\s*<Runtimes>\s*<Runtime resid="Taskpane\.Url" lifetime="long"\/>/,
+    );
+    // After <AllFormFactors> it breaks the schema's order, so the test above proves the placement.
+    const runtimes = /\s*<Runtimes>\s*<Runtime [^>]*\/>\s*<\/Runtimes>/.exec(manifest)![0];
+    const moved = manifest.replace(runtimes, "").replace("</AllFormFactors>", `</AllFormFactors>${runtimes}`);
+    const result = await validateManifest(moved);
+    expect(result.valid).toBe(false);
+    expect(result.errors.join("\n")).toMatch(/Runtimes/);
+  });
+
   withSchemas("the validator rejects a manifest that breaks the schema", async () => {
     // Permissions out of its allowed values, and an element out of order: both must be caught,
     // or the test above proves nothing.
@@ -41,6 +53,8 @@ describe("manifest.xml", () => {
     // 1.3: the functions ask for their arguments' addresses (Invocation.parameterAddresses) and
     // throw CustomFunctions.Error with messages (1.2); a host without them must not load the add-in.
     expect(manifest).toMatch(/<Set Name="CustomFunctionsRuntime" MinVersion="1\.3"\/>/);
+    // The task pane and the functions share one runtime (test/manifest/shared-runtime.test.ts).
+    expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
     expect(manifest).toMatch(/<Host Name="Workbook"\/>/);
   });
 
