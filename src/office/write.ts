@@ -2,8 +2,8 @@
  * Renders a Plan into the open workbook through Office.js, following Microsoft's guidance for large
  * writes ("Performance optimization using the Excel JavaScript API", "Read or write to a large range"):
  * whole blocks of rows through one `range.formulas` and one `range.numberFormat` each, font and border
- * calls once per run of like-styled cells, calculation and screen updating suspended in every batch,
- * and as few `context.sync()` calls as the 5 MB payload limit of Excel on the web allows:
+ * calls once per run of like-styled cells, calculation suspended in every batch and screen updating
+ * once per run, and as few `context.sync()` calls as the 5 MB payload limit of Excel on the web allows:
  * one or two to check, one per PAYLOAD_BUDGET of cells, and one to recalculate.
  *
  * Only the add-in's own sheets are touched. Before anything changes, every sheet the plan would
@@ -138,9 +138,12 @@ export async function writePlan(
 
   const handles: Handles = { context, sheets: [] };
   for (const [i, batch] of list.entries()) {
-    // Both suspensions last until the next sync only, so each batch asks again.
+    // Calculation is suspended until the next sync only, so each batch asks again. Screen updating
+    // is suspended once, for the first batch (it adds or clears the sheets): Microsoft's performance
+    // guidance says "Don't call suspendScreenUpdatingUntilNextSync repeatedly (such as in a loop).
+    // Repeated calls will cause the Excel window to flicker." The progress bar shows the rest.
     context.workbook.application.suspendApiCalculationUntilNextSync();
-    context.workbook.application.suspendScreenUpdatingUntilNextSync();
+    if (i === 0) context.workbook.application.suspendScreenUpdatingUntilNextSync();
     for (const op of batch.ops) op(handles);
     try {
       await synced(batch.bytes);

@@ -145,6 +145,8 @@ export class FakeWorkbook {
   /** The active sheet and selected range, once the code under test has activated or selected one. */
   selection?: { sheet: string; address: string };
   readonly syncs: SyncRecord[] = [];
+  /** How many times suspendScreenUpdatingUntilNextSync was called (each call is a flicker in Excel). */
+  screenSuspensions = 0;
   /** The fake as Office.js's type, to hand to the code under test. */
   readonly context: Excel.RequestContext;
   readonly internal: FakeContext;
@@ -248,7 +250,10 @@ class FakeContext {
   }
   suspend(kind: "calculation" | "screen"): void {
     if (kind === "calculation") this.suspendCalculation = true;
-    else this.suspendScreen = true;
+    else {
+      this.suspendScreen = true;
+      this.book.screenSuspensions++;
+    }
   }
 
   async sync(): Promise<void> {

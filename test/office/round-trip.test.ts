@@ -73,9 +73,8 @@ describe("the main job in Excel, on the sample workbook", () => {
     expect(checked).toBeGreaterThan(100);
     expect(attribution.flat().some((f) => typeof f === "string" && f.startsWith("=SHARED.APPORTION("))).toBe(true);
     expect(result.write!.syncs).toBeLessThanOrEqual(3);
-    expect(
-      book.syncs.filter((s) => s.writes > 0).every((s) => s.calculationSuspended && s.screenUpdatingSuspended),
-    ).toBe(true);
+    expect(book.syncs.filter((s) => s.writes > 0).every((s) => s.calculationSuspended)).toBe(true);
+    expect(book.screenSuspensions).toBe(1); // once per run: repeated calls make Excel flicker
   });
 
   it("run again, replaces its own sheets in place and leaves exactly one set", async () => {
