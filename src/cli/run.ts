@@ -9,6 +9,7 @@ import { basename, dirname, resolve } from "path";
 import { Command, CommanderError } from "commander";
 import JSZip from "jszip";
 import { readInputs } from "../workbook/read";
+import { outcomeOf } from "../workbook/outcome";
 import { buildPlan } from "../workbook/plan";
 import { formatProblem, hasErrors, Problem } from "../workbook/problems";
 import { existingSheets, readXlsx } from "../xlsx/read";
@@ -113,7 +114,9 @@ async function run(
   clock("check inputs");
   if (!read.inputs || hasErrors(read.problems)) return report(read.problems, io);
 
-  const planned = buildPlan(read.inputs, {
+  const { outcome, problems } = outcomeOf(read.inputs);
+  if (!outcome) return report([...warnings, ...problems], io);
+  const planned = buildPlan(outcome, {
     existing: existingSheets(grids),
     when: io.now ?? new Date(),
     source: basename(input),
@@ -121,7 +124,6 @@ async function run(
     warnings,
   });
   clock("apply rules");
-  if (!planned.plan) return report([...warnings, ...planned.problems], io);
 
   const written = await writeXlsx(bytes, planned.plan);
   await mkdir(dirname(resolve(options.output)), { recursive: true });

@@ -148,6 +148,16 @@ export function takesPart(participation: Participation, year: YearLabel): boolea
 }
 
 /**
+ * The first year a partner takes part in a service that starts in `firstYear`: that year, or the
+ * year it joins when later. Today a late joiner's saving starts then while it pays its full share
+ * from the first year; issue 16 ("partners over time") moves the workbook to apportionByYear.
+ */
+export function firstYearTakingPart(participation: Participation, firstYear: YearLabel): YearLabel {
+  if (takesPart(participation, firstYear) || participation.joins === undefined) return firstYear;
+  return parseYear(participation.joins, "joins") > parseYear(firstYear) ? participation.joins : firstYear;
+}
+
+/**
  * Checks that every partner with a participation entry has data, and returns a function giving
  * the partners taking part in a year (a partner with no entry takes part in every year). A year
  * with no partner at all is an error: there would be no one to share its amount.

@@ -40,6 +40,8 @@ export interface SavingsLine {
   saving: Decimal;
   /** saving / baseline; undefined when the baseline is zero. */
   savingRate: Decimal | undefined;
+  /** Which splits gave this partner a leftover penny (RULES.md §1), for the audit trail. */
+  roundedUp: { cost: boolean; gainShare: boolean };
 }
 
 export interface SavingsAttribution {
@@ -108,6 +110,7 @@ export function attributeSavings(input: SavingsInput, options: ApportionOptions 
       gainShare: g,
       saving,
       savingRate: rate(saving, baselines[i]),
+      roundedUp: { cost: line.roundedUp, gainShare: gain ? gain.lines[i].roundedUp : false },
     };
   });
   const saving = sum(lines.map((l) => l.saving));

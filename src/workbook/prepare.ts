@@ -1,9 +1,10 @@
 /**
  * Check and plan, without writing: read the input sheets, list every problem, and when there is no
- * error plan the output sheets. The task pane's Check step shows what this finds; its Run step and
+ * error work out the figures (the Outcome) and plan the output sheets. The task pane's Check step shows what this finds; its Run step and
  * the Office.js main job (src/office/run.ts) write the plan it gives. Pure.
  */
 import type { SheetGrid } from "./grid";
+import { outcomeOf } from "./outcome";
 import type { ExistingSheet } from "./owned";
 import { Plan, PlanResults, buildPlan } from "./plan";
 import { Problem, hasErrors } from "./problems";
@@ -30,13 +31,14 @@ export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[
   const read = readInputs(grids, { sheets: options.sheets, columns: options.columns });
   if (!read.inputs || hasErrors(read.problems)) return { problems: read.problems, notes: read.notes };
   const warnings = read.problems.filter((p) => p.severity === "warning");
-  const planned = buildPlan(read.inputs, {
+  const { outcome, problems } = outcomeOf(read.inputs);
+  if (!outcome) return { problems: [...warnings, ...problems], notes: read.notes };
+  const planned = buildPlan(outcome, {
     existing,
     when: options.when,
     source: options.source,
     notes: read.notes,
     warnings,
   });
-  if (!planned.plan) return { problems: [...warnings, ...planned.problems], notes: read.notes };
   return { problems: warnings, notes: read.notes, plan: planned.plan, results: planned.results };
 }

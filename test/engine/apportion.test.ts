@@ -8,6 +8,7 @@ import {
   formatYear,
   parseYear,
   takesPart,
+  firstYearTakingPart,
 } from "../../src/engine";
 import { expectRuleError, pounds, total } from "./helpers";
 
@@ -154,6 +155,14 @@ describe("partners taking part by year (003 foreword; parking office ROI)", () =
     expect(pounds(r[4].lines.map((l) => l.amount))).toEqual(Array(5).fill("60000.00"));
     expect(r[5].lines.map((l) => l.partner)).not.toContain("Wandsworth");
     expect(takesPart(participation[2], "2016/17")).toBe(false);
+  });
+
+  test("the first year a partner takes part in a service: the service's first year, or the year it joins when later", () => {
+    expect(firstYearTakingPart({ partner: "H&F" }, "2011/12")).toBe("2011/12");
+    expect(firstYearTakingPart({ partner: "WCC", joins: "2013/14" }, "2011/12")).toBe("2013/14");
+    // Joining on or before the service's first year is taking part from it.
+    expect(firstYearTakingPart({ partner: "WCC", joins: "2011/12" }, "2012/13")).toBe("2012/13");
+    expect(firstYearTakingPart({ partner: "WCC", joins: "2012/13" }, "2012/13")).toBe("2012/13");
   });
 
   test("a year in which nobody takes part, and participation for a partner with no data, are errors", () => {

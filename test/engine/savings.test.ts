@@ -38,6 +38,29 @@ describe("savings attribution (RULES §5)", () => {
     // has the largest remainder and takes the leftover penny.
     expect(pounds(r.lines.map((l) => l.gainShare))).toEqual(["11676.18", "15568.24", "15855.58"]);
     expect(total(r.lines.map((l) => l.saving)).equals(r.totals.saving)).toBe(true);
+    // Which split gave each partner a leftover penny, for the Audit sheet: the cost split is exact.
+    expect(r.lines.map((l) => l.roundedUp)).toEqual([
+      { cost: false, gainShare: false },
+      { cost: false, gainShare: false },
+      { cost: false, gainShare: true },
+    ]);
+  });
+
+  test("the leftover penny of each split is flagged on the partner that took it (RULES §1)", () => {
+    const r = attributeSavings({
+      partners: yos.map((p) => ({ ...p, baseline: 40 })),
+      basis: { kind: "equal" },
+      combinedCost: 100,
+      gainShare: { rate: "0.5" },
+    });
+    // £100 in three is 33.34 / 33.33 / 33.33; the £10 gain share 3.34 / 3.33 / 3.33.
+    expect(pounds(r.lines.map((l) => l.costShare))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(pounds(r.lines.map((l) => l.gainShare))).toEqual(["3.34", "3.33", "3.33"]);
+    expect(r.lines.map((l) => l.roundedUp)).toEqual([
+      { cost: true, gainShare: true },
+      { cost: false, gainShare: false },
+      { cost: false, gainShare: false },
+    ]);
   });
 
   test("no gain share is owed when the partnership saves nothing", () => {

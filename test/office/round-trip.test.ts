@@ -5,6 +5,7 @@
  */
 import { readFile } from "fs/promises";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
+import { outcomeOf } from "../../src/workbook/outcome";
 import { buildPlan } from "../../src/workbook/plan";
 import { readInputs } from "../../src/workbook/read";
 import { applyRules } from "../../src/office/run";
@@ -54,12 +55,12 @@ describe("the main job in Excel, on the sample workbook", () => {
 
     // The planner's formulas, as typed (SHARED.APPORTION, not _xldudf_), are in the cells.
     const read = readInputs(grids);
-    const plan = buildPlan(read.inputs!, {
+    const plan = buildPlan(outcomeOf(read.inputs!).outcome!, {
       existing: [],
       when: WHEN,
       source: "this workbook",
       notes: read.notes,
-    }).plan!;
+    }).plan;
     const attribution = book.formulas("Attribution");
     let checked = 0;
     plan.sheets[0].rows.forEach((row, r) =>

@@ -1,5 +1,5 @@
 /**
- * buildPlan's `results`, what the task pane's Results step shows: each partner's and the
+ * buildPlan's `results` (the Outcome's figures), what the task pane's Results step shows: each partner's and the
  * partnership's figures by year, which must be the figures the Savings profile sheet stores in its
  * summary, exactly; the fairness warnings; the sheets written. On the sample inputs and on
  * generated ones.
@@ -9,9 +9,9 @@ import { Decimal, ZERO, fairnessInTheRound, sum } from "../../src/engine";
 import { sampleSheets } from "../../src/sample/sample";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import type { ExistingSheet } from "../../src/workbook/owned";
+import { type PartnerFigures, outcomeOf } from "../../src/workbook/outcome";
 import { type Plan, type PlanCell, type PlanResults, type SheetPlan, buildPlan } from "../../src/workbook/plan";
 import { ATTRIBUTION_COLUMNS as C } from "../../src/workbook/plan/attribution";
-import type { PartnerFigures } from "../../src/workbook/plan/profile";
 import { readInputs } from "../../src/workbook/read";
 import { RULE_HEADINGS } from "./read/workbook";
 
@@ -24,9 +24,9 @@ function built(grids: SheetGrid[], existing: ExistingSheet[] = []): { plan: Plan
   const errors = read.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !read.inputs)
     throw new Error(`the inputs have errors:\n${errors.map((p) => `${p.sheet}!${p.cell} ${p.message}`).join("\n")}`);
-  const out = buildPlan(read.inputs, { existing, when: WHEN, source: "test", notes: read.notes });
-  if (!out.plan || !out.results) throw new Error(`no plan: ${out.problems.map((p) => p.message).join("; ")}`);
-  return { plan: out.plan, results: out.results };
+  const worked = outcomeOf(read.inputs);
+  if (!worked.outcome) throw new Error(`no plan: ${worked.problems.map((p) => p.message).join("; ")}`);
+  return buildPlan(worked.outcome, { existing, when: WHEN, source: "test", notes: read.notes });
 }
 
 const sample = (): SheetGrid[] => sampleSheets().map((s) => ({ name: s.name, values: s.values }));

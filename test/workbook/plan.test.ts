@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { Decimal, ZERO, sum } from "../../src/engine";
 import type { CellValue } from "../../src/workbook/grid";
+import { outcomeOf } from "../../src/workbook/outcome";
 import { buildPlan } from "../../src/workbook/plan";
 import type { CalculatedValue, Plan, PlanCell, SheetPlan } from "../../src/workbook/plan/types";
 import { ATTRIBUTION_COLUMNS as C } from "../../src/workbook/plan/attribution";
@@ -16,9 +17,9 @@ const WHEN = new Date("2026-11-25T10:00:00Z");
 function plan(sheets: Sheets, existing: { name: string; a2: CellValue }[] = []): Plan {
   const r = read(sheets);
   expect(r.problems.filter((p) => p.severity === "error")).toEqual([]);
-  const built = buildPlan(r.inputs!, { existing, when: WHEN, source: "test.xlsx", notes: r.notes });
-  expect(built.problems).toEqual([]);
-  return built.plan!;
+  const worked = outcomeOf(r.inputs!);
+  expect(worked.problems).toEqual([]);
+  return buildPlan(worked.outcome!, { existing, when: WHEN, source: "test.xlsx", notes: r.notes }).plan;
 }
 
 const sheet = (p: Plan, role: SheetPlan["role"]): SheetPlan => p.sheets.find((s) => s.role === role)!;
@@ -269,8 +270,8 @@ describe("problems the engine finds", () => {
   it("a transitional cost where no partner's spending falls is an error at its Rules cell", () => {
     const sheets = withCells([["Rules", "D2", 5000000]]); // a new cost above every baseline
     const r = read(sheets);
-    const built = buildPlan(r.inputs!, { existing: [], when: WHEN, source: "t" });
-    expect(built.plan).toBeUndefined();
+    const built = outcomeOf(r.inputs!);
+    expect(built.outcome).toBeUndefined();
     expect(built.problems).toEqual([
       expect.objectContaining({
         severity: "error",

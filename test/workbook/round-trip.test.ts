@@ -8,6 +8,7 @@ import { readFile } from "fs/promises";
 import ExcelJS from "exceljs";
 import type { HyperFormula } from "hyperformula";
 import { Decimal } from "../../src/engine";
+import { outcomeOf } from "../../src/workbook/outcome";
 import { buildPlan } from "../../src/workbook/plan";
 import { readInputs } from "../../src/workbook/read";
 import { existingSheets, readXlsx } from "../../src/xlsx/read";
@@ -21,13 +22,14 @@ async function output(input: Buffer): Promise<{ bytes: Buffer; sheets: string[] 
   const grids = await readXlsx(input);
   const read = readInputs(grids);
   expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
-  const { plan, problems } = buildPlan(read.inputs!, {
+  const { outcome, problems } = outcomeOf(read.inputs!);
+  expect(problems).toEqual([]);
+  const { plan } = buildPlan(outcome!, {
     existing: existingSheets(grids),
     when: WHEN,
     source: "sample.xlsx",
   });
-  expect(problems).toEqual([]);
-  return { bytes: await writeXlsx(input, plan!), sheets: plan!.sheets.map((s) => s.name) };
+  return { bytes: await writeXlsx(input, plan), sheets: plan.sheets.map((s) => s.name) };
 }
 
 /** Cells whose stored value is not what the spreadsheet calculates. */

@@ -8,7 +8,7 @@ import { Decimal, ZERO, basisName } from "../../engine";
 import { refText } from "../grid";
 import type { MoneyCell } from "../inputs";
 import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
-import type { ServiceResult } from "./services";
+import type { ServiceResult } from "../outcome";
 import type { SheetPlan } from "./types";
 
 export const ATTRIBUTION_COLUMNS = {

@@ -8,7 +8,7 @@ import { Decimal, basisName, kindName } from "../../engine";
 import { refText, sheetPrefix, a1 } from "../grid";
 import type { FromCell } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
-import type { ServiceResult } from "./services";
+import type { ServiceResult } from "../outcome";
 import { SheetBuilder } from "./sheet";
 import type { SheetPlan } from "./types";
 

@@ -1,16 +1,16 @@
 /**
- * From the inputs to the plan of the output sheets: Attribution, Savings profile, Realisation
- * (with a Tracker) and Audit. Pure: the adapters render the plan into Excel or an .xlsx file.
+ * From the Outcome to the plan of the output sheets: Attribution, Savings profile, Realisation
+ * (with a Tracker) and Audit, placing the Outcome's figures and the live formulas that recompute
+ * them. Pure: the adapters render the plan into Excel or an .xlsx file.
  */
-import { Decimal, fairnessInTheRound } from "../../engine";
-import type { Inputs } from "../inputs";
+import type { Decimal } from "../../engine";
+import type { Outcome } from "../outcome";
 import { ExistingSheet, markerText, placeSheets } from "../owned";
-import { Problem, hasErrors } from "../problems";
+import type { Problem } from "../problems";
 import { attributionSheet } from "./attribution";
 import { auditSheet } from "./audit";
-import { partnerOrder, profileSheet } from "./profile";
+import { profileSheet } from "./profile";
 import { realisationSheet } from "./realisation";
-import { computeServices, yearSpan } from "./services";
 import type { OutputRole, Plan, PlanResults } from "./types";
 
 export * from "./types";
@@ -42,14 +42,9 @@ export function stamp(when: Date): string {
 
 const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 
-export function buildPlan(
-  inputs: Inputs,
-  options: PlanOptions,
-): { plan?: Plan; results?: PlanResults; problems: Problem[] } {
-  const { services, problems } = computeServices(inputs);
-  if (hasErrors(problems)) return { problems };
-
-  const wanted = OUTPUT_SHEETS.filter((s) => s.role !== "realisation" || inputs.tracker !== undefined);
+export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan; results: PlanResults } {
+  const { services, years } = outcome;
+  const wanted = OUTPUT_SHEETS.filter((s) => s.role !== "realisation" || outcome.realisation !== undefined);
   const placement = placeSheets(options.existing, wanted);
   const nameOf = (role: OutputRole): string => placement.names[wanted.findIndex((s) => s.role === role)];
   const when = stamp(options.when);
@@ -65,48 +60,18 @@ export function buildPlan(
     warnings.push(
       `A sheet of yours is called ${r.wanted}, so the add-in wrote ${r.name} instead and left yours alone.`,
     );
+  warnings.push(...outcome.warnings);
 
   const attribution = attributionSheet(nameOf("attribution"), services, header("attribution"));
-  const years = yearSpan(
-    services,
-    inputs.tracker?.lines.map((l) => l.year.value),
-  );
   const profile = profileSheet(
     nameOf("savings-profile"),
-    services,
-    years,
+    outcome,
     { name: attribution.sheet.name, layout: attribution.layout },
     header("savings-profile"),
   );
   const sheets = [attribution.sheet, profile.sheet];
-  if (inputs.tracker) {
-    const realisation = realisationSheet(
-      nameOf("realisation"),
-      inputs.tracker,
-      services,
-      profile.layout,
-      header("realisation"),
-    );
-    warnings.push(...realisation.warnings);
-    sheets.push(realisation.sheet);
-  }
-
-  // Fairness in the round (RULES.md §5) and partners who pay more than they did alone.
-  const fairness = fairnessInTheRound(
-    services.map((s) => ({
-      service: s.rule.service,
-      lines: s.partners.map((p) => ({ partner: p.partner, baseline: p.baseline, saving: p.saving })),
-    })),
-  );
-  warnings.push(...fairness.warnings);
-  const fairnessWarnings = [...fairness.warnings];
-  for (const s of services)
-    for (const p of s.partners)
-      if (p.saving.isNegative() && !p.saving.isZero())
-        warnings.push(
-          `${p.partner} pays ${money(p.saving.neg())} more for ${s.rule.service} than its stand-alone baseline (RULES.md §5).`,
-        );
-
+  if (outcome.realisation)
+    sheets.push(realisationSheet(nameOf("realisation"), outcome.realisation, profile.layout, header("realisation")));
   sheets.push(
     auditSheet(
       nameOf("audit"),
@@ -122,17 +87,10 @@ export function buildPlan(
     ),
   );
 
-  const total = services.reduce(
-    (a, s) => ({
-      baseline: a.baseline.plus(s.totalBaseline),
-      cost: a.cost.plus(s.combinedCost),
-      saving: a.saving.plus(s.saving),
-    }),
-    { baseline: new Decimal(0), cost: new Decimal(0), saving: new Decimal(0) },
-  );
+  const total = outcome.totals;
   const summary = [
-    `${services.length} services shared between ${partnerOrder(services).length} partners: baselines ${money(total.baseline)}, ` +
-      `combined cost ${money(total.cost)}, savings to the councils ${money(total.saving)}.`,
+    `${services.length} services shared between ${outcome.partners.length} partners: baselines ${money(total.baseline)}, ` +
+      `combined cost ${money(total.combinedCost)}, savings to the councils ${money(total.saving)}.`,
     `Savings profile over ${years[0]} to ${years[years.length - 1]}.`,
     `Sheets written: ${sheets.map((s) => s.name).join(", ")}.`,
     ...warnings.map((w) => `Warning: ${w}`),
@@ -141,11 +99,10 @@ export function buildPlan(
     plan: { sheets, reuse: placement.reuse, remove: placement.remove, summary },
     results: {
       years: [...years],
-      partners: profile.figures,
-      fairness: fairnessWarnings,
+      partners: outcome.profile,
+      fairness: [...outcome.fairness],
       warnings,
       sheets: sheets.map((s) => ({ role: s.role, name: s.name })),
     },
-    problems,
   };
 }

@@ -6,12 +6,12 @@
  * service, and the working line by line (each a live =SHARED.PROFILE or =SHARED.PARTYEAR
  * formula over the partner's saving on the Attribution sheet), which the summary adds up.
  */
-import { Decimal, SavingKind, YearLabel, ZERO, breakEven, kindName, parseYear } from "../../engine";
+import { Decimal, SavingKind, YearLabel, kindName, parseYear } from "../../engine";
 import { a1, columnLetters, sheetPrefix } from "../grid";
+import type { Outcome } from "../outcome";
 import { ATTRIBUTION_COLUMNS, AttributionLayout } from "./attribution";
 import { SheetBuilder, quoted, rangeText } from "./sheet";
-import type { ServiceResult } from "./services";
-import type { CalculatedValue, ChartPlan, SheetPlan } from "./types";
+import type { ChartPlan, SheetPlan } from "./types";
 
 const YEARS_FROM = 6; // column F: the first financial year
 const HEADER_ROW = 5;
@@ -38,38 +38,18 @@ export interface ProfileLayout {
 
 const NOT_WITHIN = "not within these years";
 
-/** One partner's (or the partnership's) figures by year, as the summary rows show them, for the task pane. */
-export interface PartnerFigures {
-  /** The partner, or undefined for all partners together. */
-  partner?: string;
-  /** Each in year order, the years of ProfileLayout.years. */
-  cashable: Decimal[];
-  inForce: Decimal[];
-  otherKinds: Decimal[];
-  investment: Decimal[];
-  net: Decimal[];
-  cumulativeNet: Decimal[];
-  /** Totals of the incremental lines. */
-  totalCashable: Decimal;
-  totalOtherKinds: Decimal;
-  totalInvestment: Decimal;
-  /** The first year cumulative net is at or above zero, if within the years. */
-  breakEven?: YearLabel;
-}
-
 export function profileSheet(
   name: string,
-  services: readonly ServiceResult[],
-  years: readonly YearLabel[],
+  outcome: Outcome,
   attribution: { name: string; layout: AttributionLayout },
   header: { marker: string; source: string },
-): { sheet: SheetPlan; layout: ProfileLayout; figures: PartnerFigures[] } {
+): { sheet: SheetPlan; layout: ProfileLayout } {
+  const { services, years, partners } = outcome;
   const b = new SheetBuilder("savings-profile", name);
   const first = parseYear(years[0]);
   const yearColumn = (year: YearLabel): number => YEARS_FROM + parseYear(year) - first;
   const lastYearColumn = YEARS_FROM + years.length - 1;
   const totalColumn = lastYearColumn + 1;
-  const partners = partnerOrder(services);
 
   // Row positions, worked out first because the summary refers to the working below it.
   const summaryRows = (partners.length + 1) * (MEASURES.length + 1);
@@ -78,13 +58,6 @@ export function profileSheet(
   const detailHeader = phasingFirst + services.length + 2;
   let detailRow = detailHeader + 1;
   const savingRows: number[][] = [];
-  const detail: {
-    row: number;
-    partner: string;
-    kind?: SavingKind;
-    line: "Saving" | "Investment";
-    values: Map<YearLabel, Decimal>;
-  }[] = [];
 
   b.text(1, 1, "Savings profile", "title");
   b.text(2, 1, header.marker, "marker");
@@ -146,13 +119,6 @@ export function profileSheet(
           : `=SHARED.PARTYEAR($E${r},${ph.month},${p.profile.length})`;
       b.spill(r, yearColumn(p.startYear), formula, [p.profile.map((y) => y.amount)], "money");
       b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, p.saving, "money");
-      detail.push({
-        row: r,
-        partner: p.partner,
-        kind,
-        line: "Saving",
-        values: new Map(p.profile.map((y) => [y.year, y.amount])),
-      });
 
       if (s.rule.transitional) {
         const inv = detailRow++;
@@ -174,12 +140,6 @@ export function profileSheet(
           p.transitional,
           "money",
         );
-        detail.push({
-          row: inv,
-          partner: p.partner,
-          line: "Investment",
-          values: new Map([[p.startYear, p.transitional]]),
-        });
       }
     });
     savingRows.push(rows);
@@ -196,13 +156,10 @@ export function profileSheet(
   const criteriaColumn = (column: number): string =>
     `${a1(detailHeader + 1, column, true)}:${a1(detailLast, column, true)}`;
   const charts: ChartPlan["series"] = [];
-  const figures: PartnerFigures[] = [];
   let row = HEADER_ROW + 1;
-  for (const who of [...partners, undefined]) {
+  outcome.profile.forEach((f) => {
+    const who = f.partner;
     const label = who ?? "All partners";
-    const mine = detail.filter((d) => who === undefined || d.partner === who);
-    const total = (pick: (d: (typeof detail)[number]) => boolean, year: YearLabel): Decimal =>
-      mine.filter(pick).reduce((a, d) => a.plus(d.values.get(year) ?? ZERO), ZERO);
     const rows = MEASURES.map((_, i) => row + i);
     MEASURES.forEach((m, i) => {
       b.text(rows[i], 1, label, i === 0 ? "header" : "text");
@@ -213,77 +170,49 @@ export function profileSheet(
       `=SUMIFS(${span(column)}${partnerCriterion}${criteria})`;
     const kindCriterion = (kind: SavingKind): string =>
       `,${criteriaColumn(3)},${quoted(kindName(kind))},${criteriaColumn(4)},"Saving"`;
-    let inForce = ZERO;
-    let cumulative = ZERO;
-    const nets: Decimal[] = [];
-    const f: PartnerFigures = {
-      ...(who === undefined ? {} : { partner: who }),
-      cashable: [],
-      inForce: [],
-      otherKinds: [],
-      investment: [],
-      net: [],
-      cumulativeNet: [],
-      totalCashable: ZERO,
-      totalOtherKinds: ZERO,
-      totalInvestment: ZERO,
-    };
     years.forEach((year, yi) => {
       const c = yearColumn(year);
-      const cashable = total((d) => d.line === "Saving" && d.kind === "cashable", year);
-      const investment = total((d) => d.line === "Investment", year);
-      inForce = inForce.plus(cashable);
-      const net = inForce.minus(investment);
-      cumulative = cumulative.plus(net);
-      nets.push(net);
-      const nonCashable = total((d) => d.line === "Saving" && d.kind === "non-cashable", year);
-      const costAvoidance = total((d) => d.line === "Saving" && d.kind === "cost-avoidance", year);
-      const other = nonCashable.plus(costAvoidance);
-      f.cashable.push(cashable);
-      f.inForce.push(inForce);
-      f.otherKinds.push(other);
-      f.investment.push(investment);
-      f.net.push(net);
-      f.cumulativeNet.push(cumulative);
-      f.totalCashable = f.totalCashable.plus(cashable);
-      f.totalOtherKinds = f.totalOtherKinds.plus(other);
-      f.totalInvestment = f.totalInvestment.plus(investment);
       const at = (r: number): string => a1(r, c);
       const before = (r: number): string => a1(r, c - 1);
-      b.formula(rows[0], c, sumifs(c, kindCriterion("cashable")), cashable, "money");
-      b.formula(rows[1], c, yi === 0 ? `=${at(rows[0])}` : `=${before(rows[1])}+${at(rows[0])}`, inForce, "money");
-      b.formula(rows[2], c, sumifs(c, kindCriterion("non-cashable")), nonCashable, "money");
-      b.formula(rows[3], c, sumifs(c, kindCriterion("cost-avoidance")), costAvoidance, "money");
-      b.formula(rows[4], c, sumifs(c, `,${criteriaColumn(4)},"Investment"`), investment, "money");
-      // Net is rounded to pence (exact in decimal) so binary noise cannot tip BREAKEVEN.
-      b.formula(rows[5], c, `=ROUND(${at(rows[1])}-${at(rows[4])},2)`, net, "money");
-      b.formula(rows[6], c, yi === 0 ? `=${at(rows[5])}` : `=${before(rows[6])}+${at(rows[5])}`, cumulative, "total");
-    });
-    // Totals of the incremental lines (a total of amounts in force would count a saving once per year).
-    for (const r of [rows[0], rows[2], rows[3], rows[4]]) {
-      const values = years.map(
-        (y) => (b.rows[r - 1][yearColumn(y) - 1] as { value: CalculatedValue }).value as Decimal,
-      );
+      b.formula(rows[0], c, sumifs(c, kindCriterion("cashable")), f.cashable[yi], "money");
       b.formula(
-        r,
-        totalColumn,
-        `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`,
-        values.reduce((a, v) => a.plus(v), ZERO),
+        rows[1],
+        c,
+        yi === 0 ? `=${at(rows[0])}` : `=${before(rows[1])}+${at(rows[0])}`,
+        f.inForce[yi],
         "money",
       );
-    }
-    const be = breakEven(nets);
-    if (be) f.breakEven = years[be.position - 1];
-    figures.push(f);
+      b.formula(rows[2], c, sumifs(c, kindCriterion("non-cashable")), f.nonCashable[yi], "money");
+      b.formula(rows[3], c, sumifs(c, kindCriterion("cost-avoidance")), f.costAvoidance[yi], "money");
+      b.formula(rows[4], c, sumifs(c, `,${criteriaColumn(4)},"Investment"`), f.investment[yi], "money");
+      // Net is rounded to pence (exact in decimal) so binary noise cannot tip BREAKEVEN.
+      b.formula(rows[5], c, `=ROUND(${at(rows[1])}-${at(rows[4])},2)`, f.net[yi], "money");
+      b.formula(
+        rows[6],
+        c,
+        yi === 0 ? `=${at(rows[5])}` : `=${before(rows[6])}+${at(rows[5])}`,
+        f.cumulativeNet[yi],
+        "total",
+      );
+    });
+    // Totals of the incremental lines (a total of amounts in force would count a saving once per year).
+    const totals: [number, Decimal][] = [
+      [rows[0], f.totalCashable],
+      [rows[2], f.totalNonCashable],
+      [rows[3], f.totalCostAvoidance],
+      [rows[4], f.totalInvestment],
+    ];
+    for (const [r, value] of totals)
+      b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, value, "money");
     b.formula(
       rows[7],
       YEARS_FROM,
       `=IFERROR(SHARED.BREAKEVEN(${rangeText(rows[5], YEARS_FROM, rows[5], lastYearColumn)},${a1(HEADER_ROW, YEARS_FROM, true)}:${a1(HEADER_ROW, lastYearColumn, true)}),${quoted(NOT_WITHIN)})`,
-      be ? years[be.position - 1] : NOT_WITHIN,
+      f.breakEven ?? NOT_WITHIN,
     );
     if (who !== undefined) charts.push({ name: who, values: rangeText(rows[6], YEARS_FROM, rows[6], lastYearColumn) });
     row += MEASURES.length + 1;
-  }
+  });
 
   const chart: ChartPlan = {
     kind: "line",
@@ -299,13 +228,5 @@ export function profileSheet(
       charts: partners.length > 0 ? [chart] : [],
     }),
     layout: { sheet: name, years: [...years], yearColumn, savingRows },
-    figures,
   };
-}
-
-/** Partners in the order first met, service by service. */
-export function partnerOrder(services: readonly ServiceResult[]): string[] {
-  const seen: string[] = [];
-  for (const s of services) for (const p of s.partners) if (!seen.includes(p.partner)) seen.push(p.partner);
-  return seen;
 }

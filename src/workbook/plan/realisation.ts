@@ -3,12 +3,11 @@
  * service, partner and year, the planned saving (from the Savings profile), the saving achieved,
  * the variance, the share delivered and a RAG status, all live formulas.
  */
-import { DEFAULT_RAG_THRESHOLDS, Decimal, ZERO, trackDelivery } from "../../engine";
-import { a1, refText, sheetPrefix } from "../grid";
-import type { TrackerSheet } from "../inputs";
+import { DEFAULT_RAG_THRESHOLDS, Decimal } from "../../engine";
+import { a1, sheetPrefix } from "../grid";
+import type { Realisation } from "../outcome";
 import { moneyRef } from "./attribution";
 import type { ProfileLayout } from "./profile";
-import type { ServiceResult } from "./services";
 import { SheetBuilder, rangeText } from "./sheet";
 import type { CellStyle, SheetPlan } from "./types";
 
@@ -16,17 +15,14 @@ const HEADER_ROW = 5;
 const RAG_NAMES = { green: "Green", amber: "Amber", red: "Red" } as const;
 const RAG_STYLES: Record<string, CellStyle> = { green: "good", amber: "warn", red: "bad" };
 
-const key = (...parts: string[]): string => JSON.stringify(parts.map((p) => p.trim().toLowerCase()));
-
 export function realisationSheet(
   name: string,
-  tracker: TrackerSheet,
-  services: readonly ServiceResult[],
+  realisation: Realisation,
   profile: ProfileLayout,
   header: { marker: string; source: string },
-): { sheet: SheetPlan; warnings: string[] } {
+): SheetPlan {
+  const { tracker, lines: tracked, total } = realisation;
   const b = new SheetBuilder("realisation", name);
-  const warnings: string[] = [];
   const green = DEFAULT_RAG_THRESHOLDS.green.toString();
   const amber = DEFAULT_RAG_THRESHOLDS.amber.toString();
   b.text(1, 1, "Benefit realisation: planned against achieved savings", "title");
@@ -41,35 +37,6 @@ export function realisationSheet(
   );
   b.headings(HEADER_ROW, ["Service", "Partner", "Year", "Planned £", "Achieved £", "Variance £", "Delivered %", "RAG"]);
 
-  const where = new Map<string, { si: number; pi: number }>();
-  services.forEach((s, si) => s.partners.forEach((p, pi) => where.set(key(s.rule.service, p.partner), { si, pi })));
-
-  const plannedOf = tracker.lines.map((line) => {
-    const at = where.get(key(line.service, line.partner));
-    if (!at) {
-      warnings.push(
-        `${refText(line.year.at)}: ${line.partner} does not take part in ${line.service} under the Rules, so nothing was planned`,
-      );
-      return { planned: ZERO, ref: undefined };
-    }
-    const p = services[at.si].partners[at.pi];
-    const planned = p.profile.find((y) => y.year === line.year.value)?.amount ?? ZERO;
-    const inSpan = profile.years.includes(line.year.value);
-    const ref = inSpan
-      ? `${sheetPrefix(profile.sheet)}${a1(profile.savingRows[at.si][at.pi], profile.yearColumn(line.year.value))}`
-      : undefined;
-    return { planned, ref };
-  });
-  const tracked = trackDelivery(
-    tracker.lines.map((line, i) => ({
-      service: line.service,
-      partner: line.partner,
-      year: line.year.value,
-      planned: plannedOf[i].planned,
-      actual: line.achieved?.value ?? null,
-    })),
-  );
-
   let row = HEADER_ROW + 1;
   tracked.forEach((t, i) => {
     const line = tracker.lines[i];
@@ -79,7 +46,11 @@ export function realisationSheet(
     b.text(r, 1, t.service);
     b.text(r, 2, t.partner);
     b.text(r, 3, t.year);
-    const ref = plannedOf[i].ref;
+    // Planned points at the partner's saving that year on the Savings profile sheet.
+    const ref =
+      t.at && profile.years.includes(line.year.value)
+        ? `${sheetPrefix(profile.sheet)}${a1(profile.savingRows[t.at.service][t.at.partner], profile.yearColumn(line.year.value))}`
+        : undefined;
     if (ref) b.formula(r, 4, `=${ref}`, t.planned, "money");
     else b.number(r, 4, t.planned, "money");
     if (line.achieved) b.formula(r, 5, `=${moneyRef(line.achieved)}`, line.achieved.value, "money");
@@ -96,14 +67,12 @@ export function realisationSheet(
   if (tracked.length > 0) {
     const first = HEADER_ROW + 1;
     const last = row - 1;
-    const sumOf = (values: (Decimal | undefined)[]): Decimal =>
-      values.reduce<Decimal>((a, v) => a.plus(v ?? ZERO), ZERO);
     b.text(row, 1, "Total", "total");
-    b.formula(row, 4, `=SUM(${rangeText(first, 4, last)})`, sumOf(tracked.map((t) => t.planned)), "total");
-    b.formula(row, 5, `=SUM(${rangeText(first, 5, last)})`, sumOf(tracked.map((t) => t.actual)), "total");
-    b.formula(row, 6, `=SUM(${rangeText(first, 6, last)})`, sumOf(tracked.map((t) => t.variance)), "total");
+    b.formula(row, 4, `=SUM(${rangeText(first, 4, last)})`, total.planned, "total");
+    b.formula(row, 5, `=SUM(${rangeText(first, 5, last)})`, total.actual, "total");
+    b.formula(row, 6, `=SUM(${rangeText(first, 6, last)})`, total.variance, "total");
   }
-  return { sheet: b.build({ widths: [26, 24, 10, 14, 14, 14, 12, 8], freezeRows: HEADER_ROW }), warnings };
+  return b.build({ widths: [26, 24, 10, 14, 14, 14, 12, 8], freezeRows: HEADER_ROW });
 }
 
 const pct = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from "../../engine";
 import type { ErrorCell } from "../grid";
-import type { PartnerFigures } from "./profile";
+import type { PartnerFigures } from "../outcome";
 
 /** How a cell looks. Each adapter maps a style to a number format and font. */
 export type CellStyle =
@@ -68,7 +68,7 @@ export interface SheetPlan {
   charts?: ChartPlan[];
 }
 
-/** What the task pane's Results step shows: the Savings profile's summary as figures. */
+/** What the task pane's Results step shows: the Outcome's profile and warnings, and the sheets written. */
 export interface PlanResults {
   /** The financial years of the profile, in order. */
   years: string[];

@@ -14,15 +14,13 @@ import {
   YearLabel,
   ZERO,
   attributeSavings,
-  basisWeights,
+  firstYearTakingPart,
   formatYear,
   parseYear,
   partYear,
   phase,
-  prepareSplit,
   roundMoney,
   shareTransitionalCost,
-  shares,
   sum,
 } from "../../engine";
 import type { CellRef } from "../grid";
@@ -67,7 +65,9 @@ export interface ServiceResult {
   saving: Decimal;
 }
 
-const key = (...parts: string[]): string => JSON.stringify(parts.map((p) => p.trim().toLowerCase()));
+/** Service and partner names match ignoring case and surrounding spaces. */
+export const nameKey = (...parts: string[]): string => JSON.stringify(parts.map((p) => p.trim().toLowerCase()));
+const key = nameKey;
 
 /** The cell a problem with this rule's field should point at. */
 const ruleCell = (rule: ServiceRule, at?: CellRef): CellRef => at ?? rule.at;
@@ -163,11 +163,6 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
     { partners: data, basis, combinedCost, gainShare: gainRate === undefined ? undefined : { rate: gainRate } },
     {},
   );
-  const weights = basisWeights(basis, data);
-  const shareOf = shares(weights, { field: "weights", labels: data.map((d) => d.partner) });
-  const costSplit = prepareSplit(weights)(combinedCost);
-  const gainSplit = prepareSplit(weights)(attribution.totals.gainShare);
-
   const transitionalCost = rule.transitional?.value ?? ZERO;
   const transition = transitionalCost.isZero()
     ? undefined
@@ -178,8 +173,7 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
 
   const partners = rows.map((r, i): PartnerInService => {
     const line = attribution.lines[i];
-    const startYear =
-      r.joins !== undefined && parseYear(r.joins) > parseYear(rule.firstYear.value) ? r.joins : rule.firstYear.value;
+    const startYear = firstYearTakingPart({ partner: r.partner, joins: r.joins }, rule.firstYear.value);
     return {
       partner: r.partner,
       joins: r.joins,
@@ -195,16 +189,12 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
               ? (data[i].fte as Decimal)
               : (r.weightCells[0]?.value ?? ZERO),
       quality: basis.kind === "demand" ? r.quality : undefined,
-      share: shareOf[i],
+      share: line.share,
       costShare: line.costShare,
       gainShare: line.gainShare,
       saving: line.saving,
       transitional: transition?.lines[i].total ?? ZERO,
-      roundedUp: {
-        cost: costSplit.roundedUp[i],
-        gainShare: !attribution.totals.gainShare.isZero() && gainSplit.roundedUp[i],
-        transitional: transition?.lines[i].roundedUp ?? false,
-      },
+      roundedUp: { ...line.roundedUp, transitional: transition?.lines[i].roundedUp ?? false },
       startYear,
       profile: profileOf(rule, line.saving, startYear),
     };
@@ -269,6 +259,13 @@ function profileOf(rule: ServiceRule, saving: Decimal, startYear: YearLabel): Pr
   if (rule.phasing) return phase(saving, rule.phasing.value, startYear);
   if (rule.startMonth) return partYear(saving, rule.startMonth.value, startYear, 2);
   return phase(saving, [ONE], startYear);
+}
+
+/** Partners in the order first met, service by service. */
+export function partnerOrder(services: readonly ServiceResult[]): string[] {
+  const seen: string[] = [];
+  for (const s of services) for (const p of s.partners) if (!seen.includes(p.partner)) seen.push(p.partner);
+  return seen;
 }
 
 /** The financial years from the earliest start to the latest year any profile (or `extra`) reaches. */

@@ -1,0 +1,79 @@
+/**
+ * From the inputs to the Outcome: every figure the output sheets and the task pane show, worked
+ * out through the engine before anything is laid out in cells (read → Inputs → outcome → Outcome
+ * → plan → Plan → writers). Per service and partner: share, cost share, gain share, saving,
+ * transitional cost and which splits gave it a leftover penny; per partner and year: the savings
+ * profile; fairness in the round; and the warnings. Pure.
+ */
+import { Decimal, YearLabel, fairnessInTheRound, sum } from "../../engine";
+import type { Inputs } from "../inputs";
+import { Problem, hasErrors } from "../problems";
+import { PartnerFigures, partnerFigures } from "./profile";
+import { Realisation, realisation } from "./realisation";
+import { ServiceResult, computeServices, partnerOrder, yearSpan } from "./services";
+
+export type { PartnerFigures } from "./profile";
+export type { Realisation, TrackedLine } from "./realisation";
+export type { PartnerInService, ServiceResult } from "./services";
+
+export interface Outcome {
+  /** Each service of the Rules sheet, in its order. */
+  services: ServiceResult[];
+  /** The partners in the order first met, service by service. */
+  partners: string[];
+  /** The financial years shown: from the earliest start to the latest year any profile or Tracker line reaches. */
+  years: YearLabel[];
+  /** Each partner's profile in `partners` order, then the partnership's (partner undefined). */
+  profile: PartnerFigures[];
+  totals: { baseline: Decimal; combinedCost: Decimal; saving: Decimal };
+  /** Planned against achieved, when the workbook has a Tracker. */
+  realisation?: Realisation;
+  /** Fairness in the round (RULES.md §5): the warnings, empty when no partner is flagged. */
+  fairness: string[];
+  /** The Tracker's, fairness and partners who pay more than alone, in that order. */
+  warnings: string[];
+}
+
+const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+
+/** The Outcome, or the problems the engine found in a service's figures (each at its Rules cell). */
+export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Problem[] } {
+  const { services, problems } = computeServices(inputs);
+  if (hasErrors(problems)) return { problems };
+  const partners = partnerOrder(services);
+  const years = yearSpan(
+    services,
+    inputs.tracker?.lines.map((l) => l.year.value),
+  );
+  const realised = inputs.tracker ? realisation(inputs.tracker, services) : undefined;
+  const fairness = fairnessInTheRound(
+    services.map((s) => ({
+      service: s.rule.service,
+      lines: s.partners.map((p) => ({ partner: p.partner, baseline: p.baseline, saving: p.saving })),
+    })),
+  ).warnings;
+  const warnings = [...(realised?.warnings ?? []), ...fairness];
+  for (const s of services)
+    for (const p of s.partners)
+      if (p.saving.isNegative() && !p.saving.isZero())
+        warnings.push(
+          `${p.partner} pays ${money(p.saving.neg())} more for ${s.rule.service} than its stand-alone baseline (RULES.md §5).`,
+        );
+  return {
+    outcome: {
+      services,
+      partners,
+      years,
+      profile: partnerFigures(services, partners, years),
+      totals: {
+        baseline: sum(services.map((s) => s.totalBaseline)),
+        combinedCost: sum(services.map((s) => s.combinedCost)),
+        saving: sum(services.map((s) => s.saving)),
+      },
+      ...(realised ? { realisation: realised } : {}),
+      fairness,
+      warnings,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Each partner's savings profile over the years shown, and the partnership's (RULES.md §5, §6):
+ * the new saving each year by kind, the cashable saving in force, the investment (its shares of
+ * transitional costs, in the year its saving starts), net cashable saving, cumulative net and the
+ * break-even year. The Savings profile sheet shows these figures; the task pane's Results too.
+ */
+import { Decimal, YearLabel, ZERO, netSavings, sum, toCumulative, totalsByKind } from "../../engine";
+import type { ServiceResult } from "./services";
+
+/** One partner's (or the partnership's) figures by year. */
+export interface PartnerFigures {
+  /** The partner, or undefined for all partners together. */
+  partner?: string;
+  /** Each in year order, the years of the Outcome. */
+  cashable: Decimal[];
+  inForce: Decimal[];
+  nonCashable: Decimal[];
+  costAvoidance: Decimal[];
+  /** Non-cashable and cost avoidance together, reported beside the MTFS figure. */
+  otherKinds: Decimal[];
+  investment: Decimal[];
+  net: Decimal[];
+  cumulativeNet: Decimal[];
+  /** Totals of the incremental lines (a total of amounts in force would count a saving once per year). */
+  totalCashable: Decimal;
+  totalNonCashable: Decimal;
+  totalCostAvoidance: Decimal;
+  totalOtherKinds: Decimal;
+  totalInvestment: Decimal;
+  /** The first year cumulative net is at or above zero, if within the years. */
+  breakEven?: YearLabel;
+}
+
+/** Each partner in `partners` order, then the partnership. */
+export function partnerFigures(
+  services: readonly ServiceResult[],
+  partners: readonly string[],
+  years: readonly YearLabel[],
+): PartnerFigures[] {
+  return [...partners, undefined].map((who) => figuresOf(services, who, years));
+}
+
+function figuresOf(
+  services: readonly ServiceResult[],
+  who: string | undefined,
+  years: readonly YearLabel[],
+): PartnerFigures {
+  const lines = services.flatMap((s) =>
+    s.partners.filter((p) => who === undefined || p.partner === who).map((p) => ({ s, p })),
+  );
+  const byKind = new Map(
+    totalsByKind(
+      lines.map(({ s, p }) => ({
+        label: `${s.rule.service}, ${p.partner}`,
+        kind: s.rule.kind.value,
+        profile: p.profile,
+      })),
+    ).map((k) => [k.year, k]),
+  );
+  const invested = new Map<YearLabel, Decimal>();
+  for (const { s, p } of lines)
+    if (s.rule.transitional) invested.set(p.startYear, (invested.get(p.startYear) ?? ZERO).plus(p.transitional));
+
+  const cashable = years.map((y) => byKind.get(y)?.cashable ?? ZERO);
+  const nonCashable = years.map((y) => byKind.get(y)?.nonCashable ?? ZERO);
+  const costAvoidance = years.map((y) => byKind.get(y)?.costAvoidance ?? ZERO);
+  const otherKinds = nonCashable.map((n, i) => n.plus(costAvoidance[i]));
+  const investment = years.map((y) => invested.get(y) ?? ZERO);
+  const inForce = toCumulative(years.map((year, i) => ({ year, amount: cashable[i] }))).map((y) => y.amount);
+  // Net is the saving in force less the investment, year by year (RULES.md §6).
+  const net = netSavings(
+    years.map((year, i) => ({ year, amount: inForce[i] })),
+    years.map((year, i) => ({ year, amount: investment[i] })),
+  );
+  return {
+    ...(who === undefined ? {} : { partner: who }),
+    cashable,
+    inForce,
+    nonCashable,
+    costAvoidance,
+    otherKinds,
+    investment,
+    net: net.years.map((y) => y.net),
+    cumulativeNet: net.years.map((y) => y.cumulativeNet),
+    totalCashable: sum(cashable),
+    totalNonCashable: sum(nonCashable),
+    totalCostAvoidance: sum(costAvoidance),
+    totalOtherKinds: sum(otherKinds),
+    totalInvestment: sum(investment),
+    ...(net.breakEven === undefined ? {} : { breakEven: net.breakEven.year }),
+  };
+}
