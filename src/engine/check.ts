@@ -3,7 +3,22 @@
  * where the value came from and the rule that needs it.
  */
 import { Amount, Decimal, toDecimal } from "./money";
-import { ErrorLocation, RuleError } from "./errors";
+import { ErrorCode, ErrorLocation, RuleError } from "./errors";
+
+/**
+ * A rule broken, as data: the code the other layers switch on and what is wrong, in words for a
+ * finance officer ("adds up to 95%, 5% short of 100%"), without where or which rule. The engine's
+ * pure checkers return one; the engine throws it as a RuleError, the reader reports it at a cell.
+ */
+export interface Breach {
+  code: ErrorCode;
+  detail: string;
+}
+
+/** Throws a checker's breach as the engine's error, at `location`. */
+export function refuse(breach: Breach, location: ErrorLocation, rule: string): never {
+  throw new RuleError(breach.code, location, breach.detail, rule);
+}
 
 /** A finite number, or a "not-a-number" error naming the location. */
 export function readNumber(value: Amount, location: ErrorLocation, rule: string): Decimal {

@@ -7,7 +7,7 @@
  * views, and moves a planned saving to a later year (slippage, §7).
  */
 import { Amount, Decimal, ZERO, roundMoney } from "./money";
-import { readNonNegative, readNumber } from "./check";
+import { Breach, readNonNegative, readNumber, refuse } from "./check";
 import { RuleError } from "./errors";
 import { checkAmount, checkDecimals, prepareSplit } from "./split";
 import { YearLabel, formatYear, parseYear } from "./years";
@@ -106,6 +106,18 @@ const WHOLE = new Decimal(1);
 const percent = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
 
 /**
+ * §6: phasing percentages (as fractions: 10% is 0.1) must add up to exactly 100%. The one check
+ * of this rule: `phase` applies it, and the reader points its breach at the Phasing cell.
+ */
+export function phasingBreach(fractions: readonly Decimal[]): Breach | undefined {
+  const total = fractions.reduce((a, b) => a.plus(b), ZERO);
+  if (total.equals(WHOLE)) return undefined;
+  const off = total.minus(WHOLE);
+  const by = off.isNegative() ? `${percent(off.neg())} short of` : `${percent(off)} over`;
+  return { code: "bad-phasing", detail: `adds up to ${percent(total)}, ${by} 100%` };
+}
+
+/**
  * Phases a saving over consecutive years from `firstYear` by percentages (as fractions: 10% is
  * 0.1) that must sum to exactly 100%. Each year's amount is rounded to pence and the leftover
  * pennies are handed out as in §1, so the years sum exactly to the saving. Adult social care
@@ -121,12 +133,8 @@ export function phase(
   const field = "phasing";
   if (phasing.length === 0) throw new RuleError("empty", { field }, "has no years", "§6");
   const fractions = phasing.map((p, index) => readNonNegative(p, { field, index }, "§6"));
-  const total = fractions.reduce((a, b) => a.plus(b), ZERO);
-  if (!total.equals(WHOLE)) {
-    const off = total.minus(WHOLE);
-    const by = off.isNegative() ? `${percent(off.neg())} short of` : `${percent(off)} over`;
-    throw new RuleError("bad-phasing", { field }, `adds up to ${percent(total)}, ${by} 100%`, "§6");
-  }
+  const breach = phasingBreach(fractions);
+  if (breach) refuse(breach, { field }, "§6");
   const years = yearSequence(firstYear, fractions.length);
   // The fractions sum to 1, so each year's exact quota is amount × fraction, and the split's
   // largest-remainder rule is the §1 rule for the leftover pennies.

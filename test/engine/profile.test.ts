@@ -6,6 +6,7 @@ import {
   monthsRemaining,
   partYear,
   phase,
+  phasingBreach,
   profileChange,
   readProfile,
   readView,
@@ -67,6 +68,16 @@ describe("phasing a saving over years (RULES §6)", () => {
       "bad-phasing",
       "phasing: adds up to 10000%, 9900% over 100% (RULES.md §6)",
     );
+  });
+
+  test("the phasing rule's checker, which the reader also applies, gives the breach as data", () => {
+    const d = (xs: string[]): Decimal[] => xs.map((x) => new Decimal(x));
+    expect(phasingBreach(d(["0.1", "0.45", "0.45"]))).toBeUndefined();
+    expect(phasingBreach(d(["0.1", "0.45", "0.4"]))).toEqual({
+      code: "bad-phasing",
+      detail: "adds up to 95%, 5% short of 100%",
+    });
+    expect(phasingBreach(d(["0.6", "0.6"]))).toEqual({ code: "bad-phasing", detail: "adds up to 120%, 20% over 100%" });
   });
 
   test("errors: negative or non-numeric phasing, no years, a bad first year, too many decimals", () => {

@@ -110,7 +110,6 @@ function cellFor(rule: ServiceRule, error: RuleError): CellRef {
   if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at);
   if (error.location.field.includes("weight") || ["all-zero", "missing"].includes(error.code))
     return ruleCell(rule, rule.basis.at);
-  if (error.code === "bad-phasing") return ruleCell(rule, rule.phasing?.at);
   return rule.at;
 }
 

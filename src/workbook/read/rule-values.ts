@@ -10,9 +10,9 @@ import {
   RuleError,
   SavingKind,
   YearLabel,
-  ZERO,
   formatYear,
   parseYear,
+  phasingBreach,
   readSavingKind,
 } from "../../engine";
 import { CellRef, cellAt, isBlankCell, isErrorCell, refText } from "../grid";
@@ -104,17 +104,9 @@ export function readPhasing(r: Reading, at: CellRef, service: string): Read<Deci
     notANumber(r, value, at, what, "§6");
     return null;
   }
-  const total = years.reduce((a, b) => a.plus(b), ZERO);
-  if (!total.equals(1)) {
-    const off = total.minus(1);
-    const by = off.isNegative() ? `${percentText(off.neg())} short of` : `${percentText(off)} over`;
-    report(
-      r,
-      at,
-      `${what} adds up to ${percentText(total)}, ${by} 100%.`,
-      "Change the percentages so they add up to exactly 100%.",
-      "§6",
-    );
+  const breach = phasingBreach(years);
+  if (breach) {
+    report(r, at, `${what} ${breach.detail}.`, "Change the percentages so they add up to exactly 100%.", "§6");
     return null;
   }
   return years;
