@@ -1,7 +1,7 @@
 /**
  * `npm run examples`: the worked examples of the seed council reports, run through the engine and
- * printed as tables a finance officer can check against the reports. (Once the workbook round
- * trip exists, the demo runs the command line on the bundled sample workbook instead.)
+ * printed as tables a finance officer can check against the reports. `npm run demo` runs the
+ * whole workbook round trip on the bundled sample instead.
  */
 import {
   Decimal,

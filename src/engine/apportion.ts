@@ -93,7 +93,10 @@ export interface CostLinesApportionment {
   total: Decimal;
 }
 
-/** Apportions several cost lines, each among all partners or only the ones it names. */
+/**
+ * Apportions several cost lines, each among all partners or only the ones it names. Not in the
+ * workbook yet: issue 17 (costs visited on their cause) wires it.
+ */
 export function apportionCostLines(
   costLines: readonly CostLine[],
   partners: readonly PartnerData[],
@@ -191,7 +194,7 @@ export interface YearApportionment extends Apportionment {
 /**
  * Apportions each year's amount among the partners taking part that year, so a council that
  * joins in year three shares nothing before it (`003` parking office: "councils join in years
- * three and five").
+ * three and five"). Issue 16 ("partners over time") makes this the workbook's rule.
  */
 export function apportionByYear(
   amounts: readonly { year: YearLabel; amount: Amount }[],

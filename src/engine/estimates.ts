@@ -2,6 +2,7 @@
  * RULES.md §1, ranges: where a saving is estimated as low–high, summaries use the mid-range
  * value (`003`, note under the savings table: "mid-range estimates of savings have been used
  * where a range has been quoted"), and low and high stay available as scenarios.
+ * Not in the workbook yet: issue 17 (ranges and scenarios in the Rules sheet) wires these.
  */
 import { Amount, Decimal, roundMoney } from "./money";
 import { readNumber } from "./check";

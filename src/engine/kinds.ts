@@ -10,8 +10,6 @@ import { YearLabel, formatYear, parseYear } from "./years";
 
 export type SavingKind = "cashable" | "non-cashable" | "cost-avoidance";
 
-export const SAVING_KINDS: readonly SavingKind[] = ["cashable", "non-cashable", "cost-avoidance"];
-
 /** How a kind is written in a table heading. */
 export function kindName(kind: SavingKind): string {
   return { cashable: "Cashable", "non-cashable": "Non-cashable", "cost-avoidance": "Cost avoidance" }[kind];

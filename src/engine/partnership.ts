@@ -2,6 +2,7 @@
  * The partnership over time (RULES.md §2, §8): partners join in later years and may withdraw on
  * twelve months' notice, so each year's figures are shared among the partners taking part that
  * year; and a council thinking of withdrawing can compare its contribution with going alone.
+ * Not in the workbook yet: issue 16 ("partners over time") wires these into the Outcome.
  */
 import { Amount, Decimal, ZERO, sum } from "./money";
 import { readNonNegative } from "./check";

@@ -86,14 +86,6 @@ export function inView(incremental: Profile, view: ProfileView): Profile {
   return view === "cumulative" ? toCumulative(incremental) : incremental;
 }
 
-/** Reads "incremental" or "cumulative" (any case); the default is incremental, the MTFS line. */
-export function readView(value: string | undefined, field = "view"): ProfileView {
-  const v = (value ?? "").trim().toLowerCase();
-  if (v === "" || v === "incremental") return "incremental";
-  if (v === "cumulative") return "cumulative";
-  throw new RuleError("bad-choice", { field }, `must be "incremental" or "cumulative" (got "${value}")`, "§6");
-}
-
 export interface ProfileOptions {
   /** Decimal places of each year's amount: 2 (pence) by default. */
   decimals?: number;
@@ -217,6 +209,7 @@ export interface SlippageResult {
 /**
  * Moves some or all of a year's new saving (incremental view) to a later year, extending the
  * profile if that year is beyond its end. The total is unchanged; the result shows what moved.
+ * Issue 17 (forecasts and slippage in the Tracker) wires it.
  */
 export function slip(incremental: ProfileInput, move: Slippage): SlippageResult {
   const before = readProfile(incremental, "planned profile", "§7");

@@ -6,8 +6,7 @@
 import { TrackingGroup, TrackingLine, ZERO, rollUp, trackDelivery } from "../../engine";
 import { refText } from "../grid";
 import type { TrackerSheet } from "../inputs";
-import { nameKey } from "./services";
-import type { ServiceResult } from "./services";
+import { type ServiceResult, nameKey } from "./services";
 
 export interface TrackedLine extends TrackingLine {
   /** Where the line's service and partner are in the Outcome's services; absent when it takes no part. */

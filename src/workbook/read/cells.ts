@@ -19,11 +19,6 @@ export interface Reading {
 
 export const ref = (sheet: string, row: number, column: number): CellRef => ({ sheet, row, column });
 
-/** The value at row/column, or null where the column is absent (an optional column not given). */
-export function valueAt(grid: SheetGrid, row: number, column: number | undefined): CellValue {
-  return column === undefined ? null : cellAt(grid, row, column);
-}
-
 /** Pushes an error (or warning) at a cell or sheet. */
 export function report(
   r: Reading,
