@@ -5,7 +5,8 @@
  * to the earlier item. A negative amount is split as its absolute value and negated.
  *
  * All arithmetic here is on whole numbers (pence and scaled weights), so the split is exact
- * whatever the size of the amount or the weights.
+ * whatever the size of the amount or the weights: plain JavaScript numbers while every product
+ * stays below 2^53, where they are exact integers (checked for each amount), BigInt beyond.
  */
 import { Amount, Decimal, ZERO } from "./money";
 import { readNonNegative, readNumber } from "./check";
@@ -18,18 +19,24 @@ export interface SplitOptions {
   field?: string;
   /** Partner names, so an error can say which partner's weight is wrong. */
   labels?: readonly (string | undefined)[];
+  /** "bigint" forces the BigInt arithmetic for every amount (tests compare it with the fast path). */
+  integers?: "auto" | "bigint";
 }
 
 /** A split with the working a section 151 officer may want to see. */
 export interface SplitDetail {
   /** The parts, in the order of the weights; they sum exactly to the amount. */
-  parts: Decimal[];
+  readonly parts: Decimal[];
+  /** The same parts as whole units of the last decimal place (pence): exact integers. */
+  readonly units: readonly number[] | readonly bigint[];
   /** True where the part got one of the leftover pennies (units of the last decimal place). */
   roundedUp: boolean[];
   /** How many leftover pennies were handed out. */
   leftover: number;
   /** The weights as checked and read (Decimal), in the order given. */
   weights: Decimal[];
+  /** The integers the split counted in: JavaScript numbers (every product below 2^53) or BigInt. */
+  integers: "number" | "bigint";
 }
 
 export const MAX_DECIMALS = 10;
@@ -44,6 +51,14 @@ export function splitDetail(amount: Amount, weights: readonly Amount[], options:
   return prepareSplit(weights, options)(amount);
 }
 
+/**
+ * Already a finite Decimal of the engine's own settings, so it can be used as it is (Decimals
+ * never change). One made with another decimal.js configuration is copied into the engine's.
+ */
+function ours(value: Amount): value is Decimal {
+  return value instanceof Decimal && value.constructor === Decimal && value.isFinite();
+}
+
 /** Checks and converts weights: finite, not negative, at least one above zero. */
 export function checkWeights(
   weights: readonly Amount[],
@@ -53,7 +68,7 @@ export function checkWeights(
   if (weights.length === 0) throw new RuleError("empty", { field }, "there are no items to split between", "§2");
   let anyPositive = false;
   const checked = weights.map((w, index) => {
-    const d = readNonNegative(w, { field, index, partner: labels?.[index] }, "§2");
+    const d = ours(w) && !w.isNegative() ? w : readNonNegative(w, { field, index, partner: labels?.[index] }, "§2");
     if (!d.isZero()) anyPositive = true;
     return d;
   });
@@ -76,7 +91,7 @@ export function checkDecimals(decimals: number): void {
 
 /** Converts an amount, naming the field if it is not a number. */
 export function checkAmount(amount: Amount, field = "amount"): Decimal {
-  return readNumber(amount, { field }, "§1");
+  return ours(amount) ? amount : readNumber(amount, { field }, "§1");
 }
 
 /**
@@ -87,24 +102,180 @@ function toUnits(d: Decimal, places: number): bigint {
   return BigInt(d.abs().toFixed(places).replace(".", ""));
 }
 
-/** `units` whole units of 10^-decimals as a Decimal: 12345n, 2 → 123.45. */
-function fromUnits(units: bigint, decimals: number, negative: boolean): Decimal {
-  if (units === 0n) return ZERO;
-  const digits = units.toString().padStart(decimals + 1, "0");
-  const cut = digits.length - decimals;
-  const text = decimals === 0 ? digits : `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+/**
+ * The same as a JavaScript number, straight from the Decimal's digits (`d`: base-10^7 words,
+ * most significant first; `e`: the power of ten of the first digit), or -1 when the result
+ * would not be an exact integer below 2^53 (then toUnits reads it). Turning a Decimal into
+ * text and back costs more than the whole split.
+ */
+function smallUnits(d: Decimal, places: number): number {
+  const words = d.d;
+  const last = words.length - 1;
+  if (words[0] === 0) return 0;
+  let digits = 1;
+  for (let x = words[0]; x >= 10; x = Math.floor(x / 10)) digits++;
+  let width = digits; // of the last word
+  if (last > 0) {
+    digits += 7 * last;
+    width = 7;
+  }
+  let whole = 0;
+  for (let i = 0; i < last; i++) {
+    whole = whole * 1e7 + words[i];
+    if (whole > Number.MAX_SAFE_INTEGER) return -1; // only grows from here
+  }
+  // The last word without its trailing zeros (decimal.js keeps no trailing zero word).
+  let tail = words[last];
+  while (tail !== 0 && tail % 10 === 0) {
+    tail /= 10;
+    width--;
+    digits--;
+  }
+  whole = whole * 10 ** width + tail;
+  // |d| = whole × 10^shift / 10^places, where whole has no trailing zero.
+  const shift = d.e - digits + 1 + places;
+  if (whole > Number.MAX_SAFE_INTEGER || shift < 0 || shift > 15) return -1;
+  const units = whole * 10 ** shift;
+  return units <= Number.MAX_SAFE_INTEGER ? units : -1;
+}
+
+/** `units` whole units of 10^-decimals as a Decimal: 12345, 2 → 123.45; never a negative zero. */
+function fromUnits(units: number | bigint, decimals: number): Decimal {
+  if (units === 0 || units === 0n) return ZERO;
+  // Both kinds of integer print every digit exactly (a number below 2^53 has no fraction to lose).
+  const negative = units < 0;
+  const digits = (negative ? -units : units).toString();
+  if (decimals === 0) return new Decimal(negative ? `-${digits}` : digits);
+  const padded = digits.length > decimals ? digits : digits.padStart(decimals + 1, "0");
+  const cut = padded.length - decimals;
+  const text = `${padded.slice(0, cut)}.${padded.slice(cut)}`;
   return new Decimal(negative ? `-${text}` : text);
 }
 
+/**
+ * The integer step of the split: `units` handed out by integer weights `w` summing to `total`,
+ * each part the floor of its quota plus one where it gets a leftover unit. Written once for
+ * plain numbers and once for BigInt, with the same steps, so both give the same answer.
+ */
+interface Division<T> {
+  parts: T[];
+  roundedUp: boolean[];
+  leftover: number;
+}
+
+/**
+ * Largest remainder on JavaScript numbers. The caller guarantees (units + 1) × total < 2^53.
+ * `remainders` is scratch space of w.length numbers, reused from split to split.
+ */
+function divideNumbers(
+  units: number,
+  w: readonly number[],
+  total: number,
+  negative: boolean,
+  remainders: number[],
+): Division<number> {
+  const n = w.length;
+  const parts: number[] = new Array(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const numerator = units * w[i]; // exact: below 2^53
+    // Exactly the floor of the quota: rounding never lifts a quotient up to the next whole
+    // number k, as (k × total) ≤ numerator + total < 2^53 keeps k − quota ≥ 1/total above half
+    // the spacing of doubles just below k; and it never drops one below k, which is a double.
+    const q = Math.floor(numerator / total);
+    parts[i] = q;
+    remainders[i] = numerator - q * total;
+    given += q;
+  }
+  const leftover = units - given;
+  const roundedUp: boolean[] = new Array(n).fill(false);
+  if (leftover > 0 && n <= FEW) {
+    // Fewer than n units are left over: for a few partners, pick the largest remainders one by one.
+    for (let k = 0; k < leftover; k++) {
+      let best = -1;
+      for (let i = 0; i < n; i++) {
+        if (roundedUp[i] || remainders[i] === 0) continue;
+        if (best < 0 || remainders[i] > remainders[best] || (remainders[i] === remainders[best] && w[i] > w[best]))
+          best = i;
+      }
+      roundedUp[best] = true;
+      parts[best] += 1;
+    }
+  } else if (leftover > 0) {
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) if (remainders[i] !== 0) order.push(i);
+    order.sort((a, b) => remainders[b] - remainders[a] || w[b] - w[a] || a - b);
+    for (let k = 0; k < leftover; k++) {
+      roundedUp[order[k]] = true;
+      parts[order[k]] += 1;
+    }
+  }
+  // 0 - q, not -q: a part of nothing is 0, never -0.
+  if (negative) for (let i = 0; i < n; i++) parts[i] = 0 - parts[i];
+  return { parts, roundedUp, leftover };
+}
+
+/** Up to this many partners the leftover units are placed by selection rather than a sort. */
+const FEW = 16;
+
 const compare = (a: bigint, b: bigint): number => (a > b ? 1 : a < b ? -1 : 0);
+
+/** The same on BigInt, for amounts and weights whose products reach 2^53. */
+function divideBigInts(units: bigint, w: readonly bigint[], total: bigint, negative: boolean): Division<bigint> {
+  const n = w.length;
+  const parts: bigint[] = new Array(n);
+  const remainders: bigint[] = new Array(n);
+  let given = 0n;
+  for (let i = 0; i < n; i++) {
+    const numerator = units * w[i];
+    const q = numerator / total; // BigInt division rounds down: the floor of the quota
+    parts[i] = q;
+    remainders[i] = numerator - q * total;
+    given += q;
+  }
+  // Fewer than n units remain, because each quota lost less than one unit to rounding down.
+  const leftover = Number(units - given);
+  const roundedUp: boolean[] = new Array(n).fill(false);
+  if (leftover > 0) {
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) if (remainders[i] !== 0n) order.push(i);
+    order.sort((a, b) => compare(remainders[b], remainders[a]) || compare(w[b], w[a]) || a - b);
+    for (let k = 0; k < leftover; k++) {
+      roundedUp[order[k]] = true;
+      parts[order[k]] += 1n;
+    }
+  }
+  if (negative) for (let i = 0; i < n; i++) parts[i] = -parts[i];
+  return { parts, roundedUp, leftover };
+}
+
+/** A split's result; the Decimal parts are made from the integer units when first asked for. */
+class Split implements SplitDetail {
+  // A plain field: `#private` compiles to a WeakMap under the ES2020 target, slower to make.
+  private made: Decimal[] | undefined = undefined;
+  constructor(
+    readonly units: readonly number[] | readonly bigint[],
+    readonly decimals: number,
+    readonly roundedUp: boolean[],
+    readonly leftover: number,
+    readonly weights: Decimal[],
+    readonly integers: "number" | "bigint",
+  ) {}
+
+  get parts(): Decimal[] {
+    this.made ??= (this.units as readonly (number | bigint)[]).map((u) => fromUnits(u, this.decimals));
+    return this.made;
+  }
+}
 
 /**
  * Checks the weights once and returns a function that splits any amount by them. Use it when
  * many amounts share one set of weights (every cost line of a service, every year of a profile).
  *
- * Amounts go in and come out as Decimal. In between, the split counts whole pence and whole
- * scaled weights as BigInt: exact integers of any size (never floating point), and much faster
- * than Decimal for this integer-only step.
+ * Amounts go in as Decimal (or a number or string) and come out as whole units (`units`, pence
+ * when decimals = 2) and as Decimal (`parts`). In between, the split counts whole pence and
+ * whole scaled weights as integers, never floating point: as JavaScript numbers while every
+ * product stays below 2^53 (where they are exact), checked for each amount, and as BigInt beyond.
  */
 export function prepareSplit(weights: readonly Amount[], options: SplitOptions = {}): (amount: Amount) => SplitDetail {
   const decimals = options.decimals ?? 2;
@@ -114,9 +285,31 @@ export function prepareSplit(weights: readonly Amount[], options: SplitOptions =
   // Scale the weights to whole numbers so each quota is an exact fraction units*w/W.
   let places = 0;
   for (const d of w) places = Math.max(places, d.decimalPlaces());
-  const wInt = w.map((d) => toUnits(d, places));
-  const wTotal = wInt.reduce((a, b) => a + b, 0n);
-  const n = w.length;
+  // As numbers where every weight and their total are exact integers below 2^53.
+  const wNumbers = w.map((d) => smallUnits(d, places));
+  let wTotalNumber = 0;
+  for (const x of wNumbers) wTotalNumber = x < 0 ? Infinity : wTotalNumber + x;
+  const fast = options.integers !== "bigint" && wTotalNumber <= Number.MAX_SAFE_INTEGER;
+  // The most units an amount may have for the number path: (units + 1) × W < 2^53 keeps every
+  // product, and the sum of a product and W, exact (each weight is at most W).
+  let maxUnits = -1;
+  if (fast) {
+    // floor(MAX / W), where the division may have rounded up by one: a product above MAX is
+    // at least 2^53 as a double too, so the check is exact.
+    let most = Math.floor(Number.MAX_SAFE_INTEGER / wTotalNumber);
+    if (most * wTotalNumber > Number.MAX_SAFE_INTEGER) most--;
+    maxUnits = most - 1;
+  }
+  const remainders: number[] = new Array(fast ? w.length : 0).fill(0);
+  // As BigInt, made only when an amount needs them.
+  let big: { w: bigint[]; total: bigint } | undefined;
+  const bigWeights = () => {
+    if (!big) {
+      const wInt = w.map((d) => toUnits(d, places));
+      big = { w: wInt, total: wInt.reduce((a, b) => a + b, 0n) };
+    }
+    return big;
+  };
 
   return (amount: Amount): SplitDetail => {
     const total = checkAmount(amount);
@@ -128,32 +321,16 @@ export function prepareSplit(weights: readonly Amount[], options: SplitOptions =
         "§1",
       );
     }
-    // Whole units to hand out (pence when decimals = 2).
-    const units = toUnits(total, decimals);
-
-    const floors: bigint[] = new Array(n);
-    const remainders: bigint[] = new Array(n);
-    let given = 0n;
-    for (let i = 0; i < n; i++) {
-      const numerator = units * wInt[i];
-      const q = numerator / wTotal; // BigInt division rounds down: the floor of the quota
-      floors[i] = q;
-      remainders[i] = numerator - q * wTotal;
-      given += q;
-    }
-
-    // Fewer than n units remain, because each quota lost less than one unit to rounding down.
-    const leftover = Number(units - given);
-    const roundedUp: boolean[] = new Array(n).fill(false);
-    if (leftover > 0) {
-      const order = Array.from({ length: n }, (_, i) => i).filter((i) => remainders[i] !== 0n);
-      order.sort((a, b) => compare(remainders[b], remainders[a]) || compare(wInt[b], wInt[a]) || a - b);
-      for (let k = 0; k < leftover; k++) roundedUp[order[k]] = true;
-    }
-
     const negative = total.isNegative();
-    const parts = floors.map((q, i) => fromUnits(roundedUp[i] ? q + 1n : q, decimals, negative));
-    return { parts, roundedUp, leftover, weights: w };
+    // Whole units to hand out (pence when decimals = 2).
+    const small = fast ? smallUnits(total, decimals) : -1;
+    if (small >= 0 && small <= maxUnits) {
+      const { parts, roundedUp, leftover } = divideNumbers(small, wNumbers, wTotalNumber, negative, remainders);
+      return new Split(parts, decimals, roundedUp, leftover, w, "number");
+    }
+    const { w: wInt, total: wTotal } = bigWeights();
+    const { parts, roundedUp, leftover } = divideBigInts(toUnits(total, decimals), wInt, wTotal, negative);
+    return new Split(parts, decimals, roundedUp, leftover, w, "bigint");
   };
 }
 

@@ -212,3 +212,95 @@ describe("split properties", () => {
     );
   });
 });
+
+// ---- the two integer paths ----------------------------------------------------------------
+
+describe("split's fast path (numbers below 2^53) and BigInt path agree", () => {
+  const LIMIT = BigInt(Number.MAX_SAFE_INTEGER);
+  /** Everything a split returns, as text, to compare two splits exactly. */
+  const outcome = (d: ReturnType<typeof splitDetail>) => ({
+    parts: d.parts.map(String),
+    roundedUp: d.roundedUp,
+    leftover: d.leftover,
+  });
+  const both = (amount: Decimal | string | number, weights: readonly (Decimal | string | number)[], decimals = 2) => {
+    const fast = splitDetail(amount, weights, { decimals });
+    const big = splitDetail(amount, weights, { decimals, integers: "bigint" });
+    expect(big.integers).toBe("bigint");
+    expect(outcome(fast)).toEqual(outcome(big));
+    return fast;
+  };
+
+  test("the seed examples: same parts either way, on the fast path", () => {
+    // 003 ch. 9(a): the Youth Offending Service's combined £1,650,000 on revised budgets (£000s).
+    expect(pounds(both(1650000, [447, 596, 607]).parts)).toEqual(["447000.00", "596000.00", "607000.00"]);
+    // 000 §1.11: the ELS programme office, £120k in six.
+    expect(pounds(both(120000, [1, 1, 1, 1, 1, 1]).parts)).toEqual(Array(6).fill("20000.00"));
+    // 003 ch. 9(a): £100,000 transitional cost by net reductions 281,000 / 80,000 / 70,000.
+    expect(pounds(both(100000, [281000, 80000, 70000]).parts)).toEqual(["65197.22", "18561.48", "16241.30"]);
+    // ROUND(100/3, 2) loses a penny; split does not.
+    expect(pounds(both(100, [1, 1, 1]).parts)).toEqual(["33.34", "33.33", "33.33"]);
+    // 003 ch. 9(a) Table 1: baselines 728 / 676 / 677 (£000s) split in whole thousands.
+    expect(both("2081", [728, 676, 677], 0).parts.map(String)).toEqual(["728", "676", "677"]);
+    expect(both(1650000, [447, 596, 607]).integers).toBe("number");
+  });
+
+  /** Integer weights (scaled by 10^places) with a known total W. */
+  const scaledWeights = fc
+    .tuple(
+      fc.array(fc.bigInt({ min: 0n, max: 10n ** 13n }), { minLength: 1, maxLength: 12 }),
+      fc.integer({ min: 0, max: 6 }),
+    )
+    .filter(([ws]) => ws.some((w) => w > 0n));
+
+  test("on amounts either side of 2^53 / W, the path changes exactly there and the result does not", () => {
+    fc.assert(
+      fc.property(
+        scaledWeights,
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        ([ws, places], offset, decimals, negative) => {
+          const W = ws.reduce((a, b) => a + b, 0n);
+          // The largest amount (in units of the last decimal place) the fast path may take.
+          const edge = W <= LIMIT ? LIMIT / W - 1n : 0n;
+          const units = edge + BigInt(offset) > 0n ? edge + BigInt(offset) : 1n;
+          const amount = new Decimal(units.toString()).dividedBy(10 ** decimals).times(negative ? -1 : 1);
+          const weights = ws.map((w) => new Decimal(w.toString()).dividedBy(10 ** places));
+          const d = both(amount, weights, decimals);
+          // Weights are scaled by the most places any of them has, which may be fewer than `places`.
+          const scale = Math.max(...weights.map((w) => w.decimalPlaces()));
+          const scaled = weights.map((w) => BigInt(w.times(10 ** scale).toFixed(0))).reduce((a, b) => a + b, 0n);
+          expect(d.integers).toBe((units + 1n) * scaled <= LIMIT ? "number" : "bigint");
+          expect(total(d.parts).equals(amount)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test("on ties: the same partner gets the leftover penny either way", () => {
+    const few = fc
+      .array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 8 })
+      .filter((ws) => ws.some((w) => w > 0));
+    fc.assert(
+      fc.property(fc.integer({ min: -500, max: 500 }), few, (pence, ws) => {
+        both(new Decimal(pence).dividedBy(100), ws);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("on random amounts and weights, small and huge", () => {
+    const amount = fc.oneof(
+      amountArb,
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((p) => new Decimal(p.toString()).dividedBy(100)),
+    );
+    fc.assert(
+      fc.property(amount, weightsArb, (a, ws) => {
+        both(a, ws);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
