@@ -3,7 +3,7 @@
  * JavaScript numbers in a 1×n row, with parameter addresses), against the engine alone on the
  * same inputs already as Decimals, in the same run so the ratio holds on a shared, noisy machine.
  */
-import { Apportionment, Decimal, PartnerData, apportion as apportionOnBasis, apportionByWeights } from "../src/engine";
+import { Decimal, PartnerData, SplitDetail, basisName, basisWeights, splitDetail } from "../src/engine";
 import { columnLetters } from "../src/functions/cells";
 import { apportion } from "../src/functions/functions";
 import { at, installRuntime } from "../test/functions/runtime";
@@ -85,13 +85,22 @@ function adapter(calls: readonly Call[], withQuality: boolean): { ms: number; re
   return { ms, results };
 }
 
-function engine(calls: readonly Call[], withQuality: boolean): { ms: number; results: Apportionment[] } {
-  const results: Apportionment[] = new Array(calls.length);
+/**
+ * The engine's work for the same call: the split of the amount by the weights (× quality), from
+ * Decimal inputs to exact parts, as the adapter asks the engine for it.
+ */
+function engine(calls: readonly Call[], withQuality: boolean): { ms: number; results: SplitDetail[] } {
+  const results: SplitDetail[] = new Array(calls.length);
+  const demand = { kind: "demand" } as const;
   const ms = time(() => {
     calls.forEach((c, i) => {
       results[i] = withQuality
-        ? apportionOnBasis(c.total, c.demand, { kind: "demand" }, { decimals: 2 })
-        : apportionByWeights(c.total, c.names, c.decimalWeights, { decimals: 2, field: "weights" });
+        ? splitDetail(c.total, basisWeights(demand, c.demand), {
+            decimals: 2,
+            field: basisName(demand),
+            labels: c.demand.map((p) => p.partner),
+          })
+        : splitDetail(c.total, c.decimalWeights, { decimals: 2, field: "weights", labels: c.names });
     });
   });
   return { ms, results };
@@ -104,7 +113,7 @@ function engine(calls: readonly Call[], withQuality: boolean): { ms: number; res
 function check(
   calls: readonly Call[],
   adapted: readonly Outcome[],
-  exact: readonly Apportionment[],
+  exact: readonly SplitDetail[],
   withQuality: boolean,
 ) {
   const failures: string[] = [];
@@ -121,7 +130,7 @@ function check(
     }
     const expected = c.names.map(() => 0);
     const included = withQuality ? c.include[0].flatMap((f, k) => (f ? [k] : [])) : c.names.map((_, k) => k);
-    exact[i].lines.forEach((l, k) => (expected[included[k]] = l.amount.toNumber()));
+    exact[i].parts.forEach((part, k) => (expected[included[k]] = part.toNumber()));
     if (row.some((v, k) => v !== expected[k])) differing++;
   });
   return { failures, differing };
@@ -155,11 +164,11 @@ export function benchFunctions(count: number): void {
   console.log(
     `SHARED.APPORTION through the Excel adapter: ${n(count)} calls of 3–33 partners (${n(partners)} partners in all), best of ${ROUNDS} passes`,
   );
-  console.log(`  engine, apportionByWeights       : ${fmt(e.ms)}`);
+  console.log(`  engine, split by weights         : ${fmt(e.ms)}`);
   console.log(
     `  adapter, amount + weights        : ${fmt(a.ms)}; results not summing to the amount: ${plain.failures.length}, differing from the engine: ${plain.differing}`,
   );
-  console.log(`  engine, apportion (demand basis) : ${fmt(eq.ms)}`);
+  console.log(`  engine, split by demand (q × w)  : ${fmt(eq.ms)}`);
   console.log(
     `  adapter, + quality and include   : ${fmt(aq.ms)}; results not summing to the amount: ${weighted.failures.length}, differing from the engine: ${weighted.differing}`,
   );

@@ -29,6 +29,8 @@ export interface SplitDetail {
   readonly parts: Decimal[];
   /** The same parts as whole units of the last decimal place (pence): exact integers. */
   readonly units: readonly number[] | readonly bigint[];
+  /** Decimal places of the parts. */
+  readonly decimals: number;
   /** True where the part got one of the leftover pennies (units of the last decimal place). */
   roundedUp: boolean[];
   /** How many leftover pennies were handed out. */
@@ -332,6 +334,19 @@ export function prepareSplit(weights: readonly Amount[], options: SplitOptions =
     const { parts, roundedUp, leftover } = divideBigInts(toUnits(total, decimals), wInt, wTotal, negative);
     return new Split(parts, decimals, roundedUp, leftover, w, "bigint");
   };
+}
+
+/**
+ * The parts as JavaScript numbers, for Excel: each the double nearest the exact part, as
+ * `part.toNumber()` gives, made straight from the whole units (below 2^53, one correctly
+ * rounded division; beyond, their digits read as a number) without making Decimals.
+ */
+export function excelNumbers(detail: SplitDetail): number[] {
+  // "12345e-2" is read as the double nearest 123.45 exactly, however many digits it has.
+  if (detail.integers === "bigint")
+    return (detail.units as readonly bigint[]).map((u) => Number(`${u}e-${detail.decimals}`));
+  const scale = 10 ** detail.decimals;
+  return (detail.units as readonly number[]).map((u) => u / scale);
 }
 
 /**

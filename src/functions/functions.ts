@@ -19,8 +19,8 @@ import {
   RuleError,
   ZERO,
   apportion as apportionOnBasis,
-  apportionByWeights,
   attributeVariance,
+  basisName,
   basisWeights,
   breakEven as firstBreakEvenYear,
   inView,
@@ -28,6 +28,8 @@ import {
   phase,
   shareTransitionalCost,
   shares as proportions,
+  excelNumbers,
+  splitDetail,
   sum,
 } from "../engine";
 import {
@@ -39,6 +41,7 @@ import {
   readDecimals,
   readWeighted,
   spread,
+  Weighted,
 } from "./arguments";
 import {
   Cell,
@@ -59,6 +62,12 @@ import { asExcel, notAvailable } from "./excel-errors";
 const FIRST_YEAR = "2000/01";
 const VIEWS = ["incremental", "cumulative"] as const;
 const numbers = (values: readonly Decimal[]): number[] => values.map(toExcelNumber);
+/** As spread, for numbers already made for Excel. */
+const spreadNumbers = (w: Weighted, values: readonly number[]): number[] => {
+  const out = w.cells.values.map(() => 0);
+  w.included.forEach((at, k) => (out[at] = values[k]));
+  return out;
+};
 
 /**
  * Splits an amount between partners by weight (× quality factor), to the penny; the parts always add up to the amount.
@@ -86,20 +95,14 @@ export function apportion(
     const total = readAmount(amount, "amount");
     const places = readDecimals(decimals);
     const w = readWeighted(weights, quality, include, at, 1);
-    const lines =
+    // The engine's split alone, as apportion() does it, without the shares to 10 places it would also work out.
+    const basis = { kind: "demand" } as const;
+    const [by, field] =
       w.quality === undefined
-        ? apportionByWeights(total, w.names, w.weights, { decimals: places, field: "weights" }).lines
-        : apportionOnBasis(total, demand(w.names, w.weights, w.quality), { kind: "demand" }, { decimals: places })
-            .lines;
-    return inShape(
-      w.cells,
-      numbers(
-        spread(
-          w,
-          lines.map((l) => l.amount),
-        ),
-      ),
-    );
+        ? [w.weights, "weights"]
+        : [basisWeights(basis, demand(w.names, w.weights, w.quality)), basisName(basis)];
+    const parts = excelNumbers(splitDetail(total, by, { decimals: places, field, labels: w.names }));
+    return inShape(w.cells, spreadNumbers(w, parts));
   });
 }
 

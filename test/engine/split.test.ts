@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import DecimalJs from "decimal.js";
-import { Decimal, shares, split, splitDetail } from "../../src/engine";
+import { Decimal, excelNumbers, shares, split, splitDetail } from "../../src/engine";
 import { expectRuleError, pounds, total } from "./helpers";
 
 describe("split (RULES §1)", () => {
@@ -299,6 +299,18 @@ describe("split's fast path (numbers below 2^53) and BigInt path agree", () => {
     fc.assert(
       fc.property(amount, weightsArb, (a, ws) => {
         both(a, ws);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("excelNumbers", () => {
+  test("gives each part as the number Decimal's toNumber gives, on either path", () => {
+    fc.assert(
+      fc.property(amountArb, weightsArb, fc.integer({ min: 2, max: 10 }), fc.boolean(), (amount, ws, decimals, big) => {
+        const d = splitDetail(amount, ws, { decimals, integers: big ? "bigint" : "auto" });
+        expect(excelNumbers(d)).toEqual(d.parts.map((p) => p.toNumber()));
       }),
       { numRuns: 300 },
     );
