@@ -44,6 +44,8 @@ export interface PartnerInService {
   gainShare: Decimal;
   /** baseline − cost share − gain share. */
   saving: Decimal;
+  /** saving / baseline; undefined when the baseline is zero. */
+  savingRate: Decimal | undefined;
   transitional: Decimal;
   /** Which splits gave this partner a leftover penny (RULES.md §1). */
   roundedUp: { cost: boolean; gainShare: boolean; transitional: boolean };
@@ -58,11 +60,16 @@ export interface ServiceResult {
   partners: PartnerInService[];
   /** Whether the weights carry a quality factor (demand basis with a Quality column). */
   hasQuality: boolean;
+  /** The partners' weights and shares added up (the shares to exactly 1). */
+  totalWeight: Decimal;
+  totalShare: Decimal;
   totalBaseline: Decimal;
   combinedCost: Decimal;
   gainShare: Decimal;
   transitional: Decimal;
   saving: Decimal;
+  /** saving / total baseline; undefined when that is zero. */
+  savingRate: Decimal | undefined;
 }
 
 /** Service and partner names match ignoring case and surrounding spaces. */
@@ -192,6 +199,7 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
       costShare: line.costShare,
       gainShare: line.gainShare,
       saving: line.saving,
+      savingRate: line.savingRate,
       transitional: transition?.lines[i].total ?? ZERO,
       roundedUp: { ...line.roundedUp, transitional: transition?.lines[i].roundedUp ?? false },
       startYear,
@@ -202,11 +210,14 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
     rule,
     partners,
     hasQuality,
+    totalWeight: sum(partners.map((p) => p.weight)),
+    totalShare: sum(partners.map((p) => p.share)),
     totalBaseline,
     combinedCost,
     gainShare: attribution.totals.gainShare,
     transitional: transitionalCost,
     saving: attribution.totals.saving,
+    savingRate: attribution.totals.savingRate,
   };
 }
 

@@ -52,9 +52,8 @@ export interface AttributionLayout {
   blocks: { firstRow: number; totalRow: number }[];
 }
 
+/** A saving rate as the sheet shows it: blank where the baseline is zero. */
 const BLANK_RATE = "";
-const rateOf = (part: Decimal, whole: Decimal): Decimal | string =>
-  whole.isZero() ? BLANK_RATE : part.dividedBy(whole);
 
 /** A money input cell as a formula body: Budget!C5, or Budget!C5*1000 for a £000s sheet. */
 export function moneyRef(cell: MoneyCell): string {
@@ -123,7 +122,7 @@ export function attributionSheet(
         r,
         C.savingRate,
         `=IF(${col(C.baseline, r)}=0,"",${col(C.saving, r)}/${col(C.baseline, r)})`,
-        rateOf(p.saving, p.baseline),
+        p.savingRate ?? BLANK_RATE,
         "percent",
       );
     });
@@ -167,8 +166,8 @@ export function attributionSheet(
     // The total row: the amounts being split, from the Rules sheet, and the sums of the lines.
     b.text(total, C.service, `${s.rule.service} total`, "total");
     const sumOf = (c: number): string => `=SUM(${rangeText(first, c, last)})`;
-    b.formula(total, C.weight, sumOf(C.weight), sumValues(s.partners.map((p) => p.weight)), "number");
-    b.formula(total, C.share, sumOf(C.share), sumValues(s.partners.map((p) => p.share)), "share");
+    b.formula(total, C.weight, sumOf(C.weight), s.totalWeight, "number");
+    b.formula(total, C.share, sumOf(C.share), s.totalShare, "share");
     b.formula(total, C.baseline, sumOf(C.baseline), s.totalBaseline, "total");
     const rule = s.rule;
     if (rule.newCost) b.formula(total, C.cost, `=${moneyRef(rule.newCost)}`, s.combinedCost, "total");
@@ -194,7 +193,7 @@ export function attributionSheet(
       total,
       C.savingRate,
       `=IF(${col(C.baseline, total)}=0,"",${col(C.saving, total)}/${col(C.baseline, total)})`,
-      rateOf(s.saving, s.totalBaseline),
+      s.savingRate ?? BLANK_RATE,
       "percent",
     );
     if (rule.transitional) b.formula(total, C.transitional, `=${moneyRef(rule.transitional)}`, s.transitional, "total");
@@ -208,10 +207,6 @@ export function attributionSheet(
 }
 
 const col = (column: number, row: number): string => rangeText(row, column, row);
-
-function sumValues(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, v) => a.plus(v), ZERO);
-}
 
 /** A formula adding up input cells; the value alone (with a note in the Audit) when too scattered for one formula. */
 function cellsFormula(
