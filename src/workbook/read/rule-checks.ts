@@ -3,7 +3,7 @@
  * is a partner, and the basis has what it needs (Drivers quantities, FTE lines, baselines), with
  * something above zero to split by (RULES.md §2). A Budget service no rule shares is a warning.
  */
-import { Decimal, ZERO, basisName, parseYear } from "../../engine";
+import { Decimal, ZERO, basisName, takesPart } from "../../engine";
 import type { DriversSheet, FteSheet, ServiceRule } from "../inputs";
 import { Reading, listed, nameKey, report } from "./cells";
 import type { BudgetService, Catalogue } from "./catalogue";
@@ -86,8 +86,7 @@ function checkPartners(r: Reading, rule: ServiceRule, service: BudgetService, ba
     return undefined;
   }
   if (!bad.has("firstYear") && rule.firstYear.value !== "") {
-    const first = parseYear(rule.firstYear.value);
-    if (list.every((p) => p.joins !== undefined && parseYear(p.joins) > first))
+    if (list.every((p) => !takesPart(p, rule.firstYear.value)))
       report(
         r,
         at,
