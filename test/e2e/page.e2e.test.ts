@@ -1,0 +1,260 @@
+/**
+ * The built page as Excel's shared runtime loads it: the production build (webpack.config.js) of
+ * taskpane.html, which loads both the functions and the task pane, in headless Chromium (Debian's
+ * /usr/bin/chromium, driven by playwright-core) with Office.js replaced at Microsoft's CDN URL by
+ * a stand-in (office-stub/office-stub.ts: Office, Excel.run over the in-memory workbook,
+ * CustomFunctions recording what is registered). Every id in the built functions.json must be
+ * registered and compute what the source computes; the functions must work before Office.onReady
+ * resolves and with the pane's root absent; outside Excel nothing is registered and nothing
+ * throws. Any uncaught error on the page fails the test.
+ *
+ * Without Chromium the suite is skipped, except in CI (CI set), where that fails: `.ci/run`
+ * installs it. The browser flags are those test/e2e/taskpane.e2e.test.ts uses on a closed network.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { FUNCTIONS } from "../../src/functions/register";
+import { ExcelError, installRuntime } from "../functions/runtime";
+import type { CallResult } from "./office-stub/office-stub";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const ROOT = path.resolve(__dirname, "../..");
+const inCI = !["", "0", "false"].includes((process.env.CI ?? "").toLowerCase());
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && !inCI)
+  console.warn(
+    `Skipping the built page's end-to-end tests: no Chromium at ${CHROMIUM}. ` +
+      "Install Debian's package (apt-get install chromium) to run them; in CI (CI=true) this fails instead.",
+  );
+const describeInBrowser = haveChromium || inCI ? describe : describe.skip;
+
+/** Arguments for each function as Excel passes them: ranges as rows, omitted ones null, addresses last. */
+const at = (...parameterAddresses: string[]): CustomFunctions.Invocation =>
+  ({ parameterAddresses }) as CustomFunctions.Invocation;
+const CALLS: Record<string, unknown[][]> = {
+  APPORTION: [
+    [1650000, [[447, 596, 607]], null, null, null, at("Sheet1!A1", "Sheet1!B2:D2")],
+    [100000, [[120, 80, 100]], [[1, 1.25, 1]], [[true, false, true]], null, at("A1", "B2:D2", "B3:D3", "B4:D4")],
+    [100, [[1, -5, 1]], null, null, null, at("Budget!A1", "Budget!B2:D2")],
+  ],
+  SHARES: [[[[447, 596, 607]], null, null, at("Sheet1!B2:D2")]],
+  EQUAL: [
+    [100, [[3]], null, at("Sheet1!A1", "Sheet1!B1")],
+    [120000, [[6]], 0, at("Sheet1!A1", "Sheet1!B1", "Sheet1!C1")],
+  ],
+  TRANSITION: [[100000, [[728000, 676000, 677000]], [[447000, 596000, 607000]], null, at("A1", "B2:D2", "B3:D3")]],
+  VARIANCE: [
+    [10000, [[447000, 596000, 607000]], "indirect-host", 1, "next-year", null, at("A1", "B2:D2", "C1", "D1", "E1")],
+  ],
+  PROFILE: [[8893000, [[0.1, 0.45, 0.45]], "cumulative", null, at("A1", "B2:D2", "E1")]],
+  PARTYEAR: [[173000, 9, 3, null, null, at("A1", "B1", "C1")]],
+  BREAKEVEN: [
+    [[[-600, 700, 3300, 8660, 9860]], [["2011/12", "2012/13", "2013/14", "2014/15", "2015/16"]], at("B4:F4", "B1:F1")],
+  ],
+};
+
+/** What the source's function gives in Node for the same arguments, as the page reports it. */
+function inNode(id: string, args: unknown[]): CallResult {
+  installRuntime();
+  const fn = FUNCTIONS[id] as (...a: unknown[]) => unknown;
+  try {
+    return { value: fn(...args) };
+  } catch (e) {
+    if (e instanceof ExcelError) return { error: e.code, message: e.message };
+    return { thrown: String(e) };
+  }
+}
+
+let browser: Browser | undefined;
+let server: http.Server | undefined;
+let baseUrl = "";
+let buildDir = "";
+let stubFile = "";
+let ids: string[] = [];
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+async function webpack(args: string[]): Promise<void> {
+  const cli = require.resolve("webpack-cli/bin/cli.js");
+  try {
+    await promisify(execFile)(process.execPath, [cli, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  } catch (err) {
+    const { stdout, stderr } = err as { stdout?: string; stderr?: string };
+    throw new Error(`webpack ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+function serve(dir: string): Promise<string> {
+  const srv = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(dir, path.normalize(name));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(name === "/favicon.ico" ? 204 : 404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  server = srv;
+  return new Promise((resolve, reject) => {
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(srv.address() as AddressInfo).port}`));
+  });
+}
+
+interface OpenOptions {
+  /** The stub's query: office=excel|pending|elsewhere, functions=none. */
+  query?: string;
+  /** Changes the served taskpane.html. */
+  html?: (html: string) => string;
+}
+
+/** The built taskpane.html in a new browser context, Office.js served by the stub, nothing else off 127.0.0.1. */
+async function openPage({ query = "office=excel", html }: OpenOptions = {}): Promise<Page> {
+  if (!browser) throw new Error("openPage: the browser is not running");
+  const context = await browser.newContext({ viewport: { width: 360, height: 720 }, locale: "en-GB" });
+  contexts.push(context);
+  // Routes are matched last-registered first: everything off this machine is refused...
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  // ...except Office.js, which is the stub.
+  await context.route(OFFICE_JS, (route) => route.fulfill({ path: stubFile, contentType: TYPES[".js"] }));
+  if (html)
+    await context.route(/\/taskpane\.html(\?|$)/, async (route) => {
+      const original = fs.readFileSync(path.join(buildDir, "taskpane.html"), "utf8");
+      const body = html(original);
+      expect(body).not.toBe(original);
+      await route.fulfill({ body, contentType: TYPES[".html"] });
+    });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(`uncaught: ${error.stack ?? error.message}`));
+  await page.goto(`${baseUrl}/taskpane.html?${query}`);
+  await page.waitForFunction(() => typeof window.officeStub === "object");
+  await page.waitForLoadState("load");
+  return page;
+}
+
+const registeredIds = (page: Page): Promise<string[]> => page.evaluate(() => window.officeStub.ids());
+const call = (page: Page, id: string, args: unknown[]): Promise<CallResult> =>
+  page.evaluate(([i, a]) => window.officeStub.call(i, a), [id, args] as const);
+
+/** Every function called in the page with each of its CALLS, against the source in Node. */
+async function expectAllCompute(page: Page): Promise<void> {
+  for (const id of ids)
+    for (const args of CALLS[id]) {
+      const got = await call(page, id, args);
+      expect({ id, args, got }).toEqual({ id, args, got: inNode(id, args) });
+      expect(got).not.toHaveProperty("thrown");
+    }
+  // And a few figures from the seed reports, so the page and the source are not merely equally wrong.
+  expect(await call(page, "APPORTION", CALLS.APPORTION[0])).toEqual({ value: [[447000, 596000, 607000]] });
+  expect(await call(page, "EQUAL", CALLS.EQUAL[0])).toEqual({ value: [[33.34, 33.33, 33.33]] });
+  expect(await call(page, "APPORTION", CALLS.APPORTION[2])).toEqual({
+    error: "#VALUE!",
+    message: "weights: item 2 (Budget!C2) is negative (-5) (RULES.md §2)",
+  });
+}
+
+jest.setTimeout(60_000);
+
+describeInBrowser("the built page (taskpane.html) in Chromium, as Excel's shared runtime loads it", () => {
+  beforeAll(async () => {
+    if (!haveChromium)
+      throw new Error(`No Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium package before the tests.`);
+    buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "shared-services-page-"));
+    const stubDir = path.join(buildDir, "stub");
+    stubFile = path.join(stubDir, "office-stub.js");
+    const [url, launched] = await Promise.all([
+      webpack(["--mode", "production", "--output-path", path.join(buildDir, "dist")])
+        .then(() =>
+          webpack(["--config", "test/e2e/webpack.e2e.js", "--env", `out=${stubDir}`, "--env", "only=office-stub"]),
+        )
+        .then(() => serve(path.join(buildDir, "dist"))),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      }),
+    ]);
+    baseUrl = url;
+    browser = launched;
+    buildDir = path.join(buildDir, "dist");
+    const metadata = JSON.parse(fs.readFileSync(path.join(buildDir, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
+    ids = metadata.functions.map((f) => f.id);
+  }, 400_000);
+
+  afterEach(async () => {
+    const errors = pageErrors.splice(0);
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    if (errors.length > 0) throw new Error(`The page reported:\n${errors.join("\n")}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (buildDir) fs.rmSync(path.dirname(buildDir), { recursive: true, force: true });
+  });
+
+  test("the page loads the functions before the pane, and no separate functions page is built", () => {
+    const html = fs.readFileSync(path.join(buildDir, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual([OFFICE_JS, "functions.js", "taskpane.js"]);
+    expect(fs.existsSync(path.join(buildDir, "functions.html"))).toBe(false);
+    expect(Object.keys(CALLS).sort()).toEqual([...ids].sort());
+  });
+
+  test("in Excel: every id in functions.json is registered, before the pane asks Office anything, and each computes", async () => {
+    const page = await openPage();
+    expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
+    // Registered as the page loaded: before the pane (or anything) had asked Office.onReady.
+    expect(await page.evaluate(() => window.officeStub.onReadyCallsBeforeRegistering())).toBe(0);
+    await expectAllCompute(page);
+    // The pane is there too, over the in-memory workbook.
+    await page.getByRole("heading", { name: "Your sheets" }).waitFor();
+  });
+
+  test("before Office.onReady resolves (Office still starting), the functions are registered and compute", async () => {
+    const page = await openPage({ query: "office=pending" });
+    expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
+    await expectAllCompute(page);
+    await expect(page.getByRole("heading", { name: "Your sheets" }).count()).resolves.toBe(0);
+  });
+
+  test("with the pane's root absent (no task pane code runs), the functions are registered and compute", async () => {
+    const page = await openPage({ html: (h) => h.replace(/<div id="?container"?><\/div>/, "") });
+    expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
+    await expectAllCompute(page);
+    expect(await page.evaluate(() => document.body.children.length)).toBe(0);
+  });
+
+  test("outside Excel (Office.js but no CustomFunctions): nothing is registered, nothing throws, and the pane says so", async () => {
+    const page = await openPage({ query: "office=elsewhere" });
+    await page.getByText("This page is open outside Excel.", { exact: false }).waitFor();
+    expect(await registeredIds(page)).toEqual([]);
+    expect(await page.evaluate(() => typeof (window as unknown as { CustomFunctions?: unknown }).CustomFunctions)).toBe(
+      "undefined",
+    );
+  });
+});
