@@ -13,6 +13,14 @@ const { functionReferenceFromFile } = require("./scripts/help-page");
 
 const urlDev = "https://localhost:3000/";
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+/**
+ * The language level our TypeScript is compiled to: ES2020 (BigInt, ?., ??). Set here rather than
+ * taken from tsconfig.json, which also serves Node. The libraries the pane bundles are not compiled
+ * again, and Fluent UI's focus library (tabster) is ES2022, so the task pane bundle is ES2022: every
+ * webview in .browserslistrc runs it, and webpack's own runtime code follows that list (target
+ * "browserslist"). test/e2e/page.e2e.test.ts parses the built files at these levels.
+ */
+const LANGUAGE_LEVEL = "ES2020";
 // Where the production build will be hosted: set ADDIN_URL when building for deployment.
 const urlProd = process.env.ADDIN_URL || "https://localhost:3000/";
 
@@ -109,6 +117,7 @@ module.exports = async (env, options) => {
   const functionsOnly = Boolean(env.functionsOnly);
   return {
     devtool: "source-map",
+    target: "browserslist",
     entry: {
       ...(functionsOnly ? {} : { taskpane: "./src/taskpane/index.tsx" }),
       functions: "./src/functions/register.ts",
@@ -123,7 +132,10 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.build.json", compilerOptions: { target: LANGUAGE_LEVEL } },
+          },
         },
       ],
     },

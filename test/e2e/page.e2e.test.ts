@@ -18,6 +18,7 @@ import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import * as acorn from "acorn";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 import { FUNCTIONS } from "../../src/functions/register";
 import { ExcelError, installRuntime } from "../functions/runtime";
@@ -121,12 +122,14 @@ interface OpenOptions {
   query?: string;
   /** Changes the served taskpane.html. */
   html?: (html: string) => string;
+  /** The browser's user agent, to stand for another webview. */
+  userAgent?: string;
 }
 
 /** The built taskpane.html in a new browser context, Office.js served by the stub, nothing else off 127.0.0.1. */
-async function openPage({ query = "office=excel", html }: OpenOptions = {}): Promise<Page> {
+async function openPage({ query = "office=excel", html, userAgent }: OpenOptions = {}): Promise<Page> {
   if (!browser) throw new Error("openPage: the browser is not running");
-  const context = await browser.newContext({ viewport: { width: 360, height: 720 }, locale: "en-GB" });
+  const context = await browser.newContext({ viewport: { width: 360, height: 720 }, locale: "en-GB", userAgent });
   contexts.push(context);
   // Routes are matched last-registered first: everything off this machine is refused...
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
@@ -170,91 +173,161 @@ async function expectAllCompute(page: Page): Promise<void> {
 
 jest.setTimeout(60_000);
 
-describeInBrowser("the built page (taskpane.html) in Chromium, as Excel's shared runtime loads it", () => {
+/** The <script> elements of an HTML page: their src, or their inline code. */
+const scriptsOf = (html: string): { src?: string; code: string }[] =>
+  [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, code]) => ({
+    src: /src="?([^" >]+)/.exec(attributes)?.[1],
+    code,
+  }));
+
+/** Where acorn stops parsing `code` at `ecmaVersion`, or undefined where it parses. */
+function parseError(code: string, ecmaVersion: acorn.ecmaVersion): string | undefined {
+  try {
+    acorn.parse(code, { ecmaVersion, sourceType: "script" });
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe("the production build of the page", () => {
   beforeAll(async () => {
-    if (!haveChromium)
-      throw new Error(`No Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium package before the tests.`);
-    buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "shared-services-page-"));
-    const stubDir = path.join(buildDir, "stub");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shared-services-page-"));
+    const stubDir = path.join(dir, "stub");
     stubFile = path.join(stubDir, "office-stub.js");
-    const [url, launched] = await Promise.all([
-      webpack(["--mode", "production", "--output-path", path.join(buildDir, "dist")])
-        .then(() =>
-          webpack(["--config", "test/e2e/webpack.e2e.js", "--env", `out=${stubDir}`, "--env", "only=office-stub"]),
-        )
-        .then(() => serve(path.join(buildDir, "dist"))),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      }),
-    ]);
-    baseUrl = url;
-    browser = launched;
-    buildDir = path.join(buildDir, "dist");
+    buildDir = path.join(dir, "dist");
+    await webpack(["--mode", "production", "--output-path", buildDir]);
+    await webpack(["--config", "test/e2e/webpack.e2e.js", "--env", `out=${stubDir}`, "--env", "only=office-stub"]);
     const metadata = JSON.parse(fs.readFileSync(path.join(buildDir, "functions.json"), "utf8")) as {
       functions: { id: string }[];
     };
     ids = metadata.functions.map((f) => f.id);
   }, 400_000);
 
-  afterEach(async () => {
-    const errors = pageErrors.splice(0);
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    if (errors.length > 0) throw new Error(`The page reported:\n${errors.join("\n")}`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  afterAll(() => {
     if (buildDir) fs.rmSync(path.dirname(buildDir), { recursive: true, force: true });
   });
 
   test("the page loads the functions before the pane, and no separate functions page is built", () => {
     const html = fs.readFileSync(path.join(buildDir, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual([OFFICE_JS, "functions.js", "taskpane.js"]);
+    expect(scriptsOf(html).flatMap((s) => (s.src ? [s.src] : []))).toEqual([OFFICE_JS, "functions.js", "taskpane.js"]);
     expect(fs.existsSync(path.join(buildDir, "functions.html"))).toBe(false);
     expect(Object.keys(CALLS).sort()).toEqual([...ids].sort());
   });
 
-  test("in Excel: every id in functions.json is registered, before the pane asks Office anything, and each computes", async () => {
-    const page = await openPage();
-    expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
-    // Registered as the page loaded: before the pane (or anything) had asked Office.onReady.
-    expect(await page.evaluate(() => window.officeStub.onReadyCallsBeforeRegistering())).toBe(0);
-    await expectAllCompute(page);
-    // The pane is there too, over the in-memory workbook.
-    await page.getByRole("heading", { name: "Your sheets" }).waitFor();
+  test("every built script parses at the stated language level (ES2022; the functions ES2020), the WebView2 check at ES3", () => {
+    // .browserslistrc: the task pane needs ES2022 (Fluent UI's tabster ships class static blocks);
+    // the functions are our code alone, compiled to ES2020 (webpack.config.js).
+    const levels: Record<string, acorn.ecmaVersion> = { "functions.js": 2020, "taskpane.js": 2022 };
+    const bundles = fs.readdirSync(buildDir).filter((f) => f.endsWith(".js"));
+    expect(bundles.sort()).toEqual(Object.keys(levels).sort());
+    for (const file of bundles) {
+      const code = fs.readFileSync(path.join(buildDir, file), "utf8");
+      expect({ file, error: parseError(code, levels[file]) }).toEqual({ file, error: undefined });
+    }
+    // The check has teeth: the functions do use ES2020 (BigInt pence in the split), which ES2019 refuses.
+    expect(parseError(fs.readFileSync(path.join(buildDir, "functions.js"), "utf8"), 2019)).toBeDefined();
+    // The inline check that says WebView2 is needed must run in Internet Explorer: ES3.
+    const inline = scriptsOf(fs.readFileSync(path.join(buildDir, "taskpane.html"), "utf8")).filter((s) => !s.src);
+    expect(inline).toHaveLength(1);
+    expect(inline[0].code).toMatch(/WebView2/);
+    expect(parseError(inline[0].code, 3)).toBeUndefined();
   });
 
-  test("before Office.onReady resolves (Office still starting), the functions are registered and compute", async () => {
-    const page = await openPage({ query: "office=pending" });
-    expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
-    await expectAllCompute(page);
-    await expect(page.getByRole("heading", { name: "Your sheets" }).count()).resolves.toBe(0);
-  });
+  describeInBrowser("in Chromium, as Excel's shared runtime loads it", () => {
+    beforeAll(async () => {
+      if (!haveChromium)
+        throw new Error(`No Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium package before the tests.`);
+      const [url, launched] = await Promise.all([
+        serve(buildDir),
+        chromium.launch({
+          executablePath: CHROMIUM,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        }),
+      ]);
+      baseUrl = url;
+      browser = launched;
+    }, 120_000);
 
-  test("with the pane's root absent (no task pane code runs), the functions are registered and compute", async () => {
-    const page = await openPage({ html: (h) => h.replace(/<div id="?container"?><\/div>/, "") });
-    expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
-    await expectAllCompute(page);
-    expect(await page.evaluate(() => document.body.children.length)).toBe(0);
-  });
+    afterEach(async () => {
+      const errors = pageErrors.splice(0);
+      await Promise.all(contexts.splice(0).map((c) => c.close()));
+      if (errors.length > 0) throw new Error(`The page reported:\n${errors.join("\n")}`);
+    });
 
-  test("outside Excel (Office.js but no CustomFunctions): nothing is registered, nothing throws, and the pane says so", async () => {
-    const page = await openPage({ query: "office=elsewhere" });
-    await page.getByText("This page is open outside Excel.", { exact: false }).waitFor();
-    expect(await registeredIds(page)).toEqual([]);
-    expect(await page.evaluate(() => typeof (window as unknown as { CustomFunctions?: unknown }).CustomFunctions)).toBe(
-      "undefined",
-    );
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    });
+
+    test("in Excel: every id in functions.json is registered, before the pane asks Office anything, and each computes", async () => {
+      const page = await openPage();
+      expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
+      // Registered as the page loaded: before the pane (or anything) had asked Office.onReady.
+      expect(await page.evaluate(() => window.officeStub.onReadyCallsBeforeRegistering())).toBe(0);
+      await expectAllCompute(page);
+      // The pane is there too, over the in-memory workbook.
+      await page.getByRole("heading", { name: "Your sheets" }).waitFor();
+    });
+
+    test("before Office.onReady resolves (Office still starting), the functions are registered and compute", async () => {
+      const page = await openPage({ query: "office=pending" });
+      expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
+      await expectAllCompute(page);
+      await expect(page.getByRole("heading", { name: "Your sheets" }).count()).resolves.toBe(0);
+    });
+
+    test("with the pane's root absent (no task pane code runs), the functions are registered and compute", async () => {
+      const page = await openPage({ html: (h) => h.replace(/<div id="?container"?><\/div>/, "") });
+      expect([...(await registeredIds(page))].sort()).toEqual([...ids].sort());
+      await expectAllCompute(page);
+      expect(await page.evaluate(() => document.querySelectorAll("#container, [role=alert], h1, h2").length)).toBe(0);
+    });
+
+    // Where WebView2 is missing Office on Windows falls back to Internet Explorer 11 or Edge Legacy,
+    // which cannot parse the bundles at all; the page's inline check, which they can run, says so.
+    // Chromium stands in for them by their user agents (the check goes by the user agent, as
+    // Microsoft's page on older webviews recommends for a message).
+    test.each([
+      ["Internet Explorer", "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko"],
+      [
+        "Microsoft Edge Legacy",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
+      ],
+    ])("in %s (no WebView2) the page says plainly that the add-in needs WebView2", async (engine, userAgent) => {
+      const page = await openPage({ userAgent });
+      const alert = page.getByRole("alert");
+      await alert.getByRole("heading", { name: "This add-in needs Microsoft Edge WebView2" }).waitFor();
+      await expect(alert.textContent()).resolves.toContain(`Excel is showing it in ${engine},`);
+      await expect(alert.textContent()).resolves.toContain("install the Microsoft Edge WebView2 Runtime");
+      await expect(page.locator("#container").count()).resolves.toBe(0);
+      await expect(page.getByRole("heading", { name: "Your sheets" }).count()).resolves.toBe(0);
+    });
+
+    test("in WebView2 (Edge, Chromium: Edg/ in its user agent) there is no such message", async () => {
+      const page = await openPage({
+        userAgent:
+          "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0",
+      });
+      await page.getByRole("heading", { name: "Your sheets" }).waitFor();
+      await expect(page.getByRole("alert").filter({ hasText: "WebView2" }).count()).resolves.toBe(0);
+    });
+
+    test("outside Excel (Office.js but no CustomFunctions): nothing is registered, nothing throws, and the pane says so", async () => {
+      const page = await openPage({ query: "office=elsewhere" });
+      await page.getByText("This page is open outside Excel.", { exact: false }).waitFor();
+      expect(await registeredIds(page)).toEqual([]);
+      expect(
+        await page.evaluate(() => typeof (window as unknown as { CustomFunctions?: unknown }).CustomFunctions),
+      ).toBe("undefined");
+    });
   });
 });
