@@ -14,7 +14,7 @@ const officeRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "build-ts/", "coverage/", "out/"] },
+  { ignores: ["node_modules/", "dist/", "build-ts/", "lib/", "coverage/", "out/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { ...react.configs.flat.recommended, settings: { react: { version: "detect" } } },

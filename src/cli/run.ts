@@ -7,13 +7,14 @@ import { existsSync } from "fs";
 import { mkdir, readFile, writeFile } from "fs/promises";
 import { basename, dirname, resolve } from "path";
 import { Command, CommanderError } from "commander";
-import JSZip from "jszip";
 import { readInputs } from "../workbook/read";
 import { outcomeOf } from "../workbook/outcome";
 import { buildPlan } from "../workbook/plan";
 import { formatProblem, hasErrors, Problem } from "../workbook/problems";
-import { existingSheets, readXlsx } from "../xlsx/read";
-import { writeXlsx } from "../xlsx/write";
+// The .xlsx modules (ExcelJS, JSZip) are loaded when a workbook is read, so --help and a wrong
+// argument answer at once.
+const xlsxRead = () => import("../xlsx/read");
+const xlsxWrite = () => import("../xlsx/write");
 
 export interface CliIo {
   out(line: string): void;
@@ -101,6 +102,7 @@ async function run(
 
   const clock = stopwatch(io);
   const bytes = await readFile(input);
+  const { existingSheets, readXlsx } = await xlsxRead();
   let grids;
   try {
     grids = await readXlsx(bytes);
@@ -125,6 +127,7 @@ async function run(
   });
   clock("apply rules");
 
+  const { writeXlsx } = await xlsxWrite();
   const written = await writeXlsx(bytes, planned.plan);
   await mkdir(dirname(resolve(options.output)), { recursive: true });
   await writeFile(options.output, written);
@@ -163,6 +166,7 @@ function report(problems: readonly Problem[], io: CliIo): number {
 }
 
 async function notCarried(bytes: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import("jszip");
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files);
   return NOT_CARRIED.filter(([pattern]) => names.some((n) => pattern.test(n))).map(([, what]) => what);
