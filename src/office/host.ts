@@ -5,7 +5,7 @@
  * with the same Office.js API. Every call is a short batch with a bounded number of syncs.
  */
 import { type CellValue, a1 } from "../workbook/grid";
-import type { CellGuard, CellWrite, InputSheet } from "../workbook/input-sheet";
+import type { CellGuard, CellWrite, InputSheet } from "../workbook/edit/input-sheet";
 import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
 import { ReadOptions, WorkbookRead, cellValue, readWorkbook } from "./read";
@@ -16,7 +16,7 @@ import { asTyped } from "./write";
 /** Excel.run, or a stand-in that hands the batch an in-memory workbook's context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export type { CellGuard, CellWrite } from "../workbook/input-sheet";
+export type { CellGuard, CellWrite } from "../workbook/edit/input-sheet";
 
 export interface WorkbookHost {
   /** Every sheet's values (the add-in's own left out) and every sheet's name and A2 marker. */

@@ -8,7 +8,7 @@
  * user's own Read me and MTFS sheets, to assets/sample.xlsx (test/sample/ checks they agree).
  */
 import type { CellValue } from "../workbook/grid";
-import type { InputSheet } from "../workbook/input-sheet";
+import type { InputSheet } from "../workbook/edit/input-sheet";
 
 // ---------------------------------------------------------------------------------------------
 // The figures

@@ -13,8 +13,8 @@ import { freeSheetName, ownedRole, sheetNameKey as sheetKey } from "../workbook/
 import { Prepared, prepareRun } from "../workbook/prepare";
 import type { Role } from "../workbook/read";
 import type { Field } from "../workbook/read/headings";
-import { Survey, surveyWorkbook } from "../workbook/read/survey";
-import { RuleField, RulesView, newRulesSheet, planRuleEdits, rulesView } from "../workbook/rules-sheet";
+import { Survey, surveyWorkbook } from "../workbook/edit/survey";
+import { RuleField, RulesView, newRulesSheet, planRuleEdits, rulesView } from "../workbook/edit/rules-sheet";
 
 export type Step = "start" | "rules" | "check" | "run" | "results";
 

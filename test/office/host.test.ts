@@ -7,7 +7,7 @@ import { PAYLOAD_BUDGET, PAYLOAD_LIMIT } from "../../src/office/payload";
 import { type ExcelRun, type WorkbookHost, officeHost } from "../../src/office/host";
 import { columnWidthPoints } from "../../src/office/styles";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
-import type { InputSheet } from "../../src/workbook/input-sheet";
+import type { InputSheet } from "../../src/workbook/edit/input-sheet";
 import { markerText } from "../../src/workbook/owned";
 import { FakeWorkbook } from "./fake-excel";
 

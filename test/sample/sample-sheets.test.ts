@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import { sampleSheets } from "../../src/sample/sample";
-import type { InputSheet } from "../../src/workbook/input-sheet";
+import type { InputSheet } from "../../src/workbook/edit/input-sheet";
 import { type CellValue, cellAt } from "../../src/workbook/grid";
 import { loadWorkbook, usesDate1904, worksheetGrid } from "../../src/xlsx/read";
 

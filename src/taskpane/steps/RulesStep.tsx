@@ -16,7 +16,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/rules-sheet";
+import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/edit/rules-sheet";
 import type { Actions, Session } from "../session";
 
 const useStyles = makeStyles({

@@ -21,8 +21,6 @@ import { readTracker } from "./tracker";
 
 export type { Role } from "./sheets";
 export type { Field } from "./headings";
-export { surveyWorkbook } from "./survey";
-export type { SheetSurvey, Survey } from "./survey";
 
 export interface ReadOptions {
   /** Which sheet plays each role, by name, where the user chose (the task pane lets them). */

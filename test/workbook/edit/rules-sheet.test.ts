@@ -1,12 +1,12 @@
 /** The task pane's Rules step: the view of each service's rule, edits as cell writes, a new Rules sheet. */
 import { readFile } from "fs/promises";
 import fc from "fast-check";
-import type { CellValue, SheetGrid } from "../../src/workbook/grid";
-import { HEADINGS } from "../../src/workbook/inputs";
-import { readInputs } from "../../src/workbook/read";
-import type { Reading } from "../../src/workbook/read/cells";
-import { readRules } from "../../src/workbook/read/rules";
-import { canonicalNames } from "../../src/workbook/read/names";
+import type { CellValue, SheetGrid } from "../../../src/workbook/grid";
+import { HEADINGS } from "../../../src/workbook/inputs";
+import { readInputs } from "../../../src/workbook/read";
+import type { Reading } from "../../../src/workbook/read/cells";
+import { readRules } from "../../../src/workbook/read/rules";
+import { canonicalNames } from "../../../src/workbook/read/names";
 import {
   displayText,
   CellWrite,
@@ -17,8 +17,8 @@ import {
   newRulesSheet,
   ruleEdit,
   rulesView,
-} from "../../src/workbook/rules-sheet";
-import { readXlsx } from "../../src/xlsx/read";
+} from "../../../src/workbook/edit/rules-sheet";
+import { readXlsx } from "../../../src/xlsx/read";
 
 let budget: SheetGrid;
 let rules: SheetGrid;

@@ -4,16 +4,16 @@
  * sheet made from the services found. Nothing here validates a rule: the Check step (readInputs)
  * does, so the view must work on sheets with problems and shows the cells' text as it is.
  */
-import { Decimal } from "../engine";
-import { CellValue, SheetGrid, a1, cellAt, isBlankCell, isErrorCell, refText } from "./grid";
+import { Decimal } from "../../engine";
+import { CellValue, SheetGrid, a1, cellAt, isBlankCell, isErrorCell, refText } from "../grid";
 import type { CellGuard, CellWrite, InputSheet } from "./input-sheet";
-import { HEADINGS } from "./inputs";
-import { BUDGET_COLUMNS, UnreadLine, readBudget } from "./read/budget";
-import { Reading, fromExcelNumber, nameKey, readText, ref, rowIsBlank } from "./read/cells";
-import { catalogue } from "./read/catalogue";
-import { Field, HEADING_SEARCH_ROWS, HeadingRow, readHeadings } from "./read/headings";
-import { RULES_COLUMNS } from "./read/rules";
-import { readStartMonth, readYear } from "./read/rule-values";
+import { HEADINGS } from "../inputs";
+import { BUDGET_COLUMNS, UnreadLine, readBudget } from "../read/budget";
+import { Reading, fromExcelNumber, nameKey, readText, ref, rowIsBlank } from "../read/cells";
+import { catalogue } from "../read/catalogue";
+import { Field, HEADING_SEARCH_ROWS, HeadingRow, readHeadings } from "../read/headings";
+import { RULES_COLUMNS } from "../read/rules";
+import { readStartMonth, readYear } from "../read/rule-values";
 
 export type RuleField =
   | "partners"

@@ -8,14 +8,14 @@
 import { SheetGrid, cellAt, isBlankCell } from "../grid";
 import { HEADINGS } from "../inputs";
 import { ExistingSheet, ownedRole } from "../owned";
-import { BUDGET_COLUMNS } from "./budget";
-import { DRIVERS_COLUMNS } from "./drivers";
-import { FTE_COLUMNS } from "./fte";
-import { Field, HEADING_SEARCH_ROWS, SheetColumns, findHeadingRow, headingTexts, readHeadings } from "./headings";
-import type { ReadOptions } from "./index";
-import { RULES_COLUMNS } from "./rules";
-import { Role, isOwned, pickSheets, suggestedRole } from "./sheets";
-import { TRACKER_COLUMNS } from "./tracker";
+import { BUDGET_COLUMNS } from "../read/budget";
+import { DRIVERS_COLUMNS } from "../read/drivers";
+import { FTE_COLUMNS } from "../read/fte";
+import { Field, HEADING_SEARCH_ROWS, SheetColumns, findHeadingRow, headingTexts, readHeadings } from "../read/headings";
+import type { ReadOptions } from "../read";
+import { RULES_COLUMNS } from "../read/rules";
+import { Role, isOwned, pickSheets, suggestedRole } from "../read/sheets";
+import { TRACKER_COLUMNS } from "../read/tracker";
 
 export interface SheetSurvey {
   name: string;

@@ -5,9 +5,10 @@
 import { readFile } from "fs/promises";
 import type { CellValue, SheetGrid } from "../../../src/workbook/grid";
 import { markerText } from "../../../src/workbook/owned";
-import { Role, Survey, readInputs, surveyWorkbook } from "../../../src/workbook/read";
+import { Survey, surveyWorkbook } from "../../../src/workbook/edit/survey";
+import { Role, readInputs } from "../../../src/workbook/read";
 import { readXlsx } from "../../../src/xlsx/read";
-import { HF, LIB, WCC, YOS, grids, validSheets } from "./workbook";
+import { HF, LIB, WCC, YOS, grids, validSheets } from "../read/workbook";
 
 const MARKER = markerText("realisation", "25 November 2026 10:00");
 

@@ -3,7 +3,7 @@
  * from the services found). Unlike the output sheets it carries no marker: once added it is the
  * user's, read as an input and never replaced. Pure: the Office.js adapter writes it.
  */
-import type { CellValue } from "./grid";
+import type { CellValue } from "../grid";
 
 export interface InputSheet {
   name: string;
