@@ -1,21 +1,27 @@
 /**
  * Reading the arguments the SHARED functions have in common: amounts, decimal places, ranges that
  * must pair up cell by cell, and the partners of a split (weights, quality factors, include flags).
+ * Each kind of argument also has a reader for the runner (runner.ts), so a function describes an
+ * argument once: `amount("§4")`, `pairedWith("baselines", { rule: "§4" })`.
  */
 import { Decimal, MAX_DECIMALS, RuleError, ZERO } from "../engine";
-import { Cell, Cells, cellsOf, describe, isBlank, isOmitted, readCell, readNumbers, readWhole } from "./cells";
+import {
+  Cell,
+  Cells,
+  ReadOptions,
+  cellsOf,
+  describe,
+  isBlank,
+  isOmitted,
+  readCell,
+  readChoice,
+  readNumbers,
+  readWhole,
+} from "./cells";
+import type { Argument } from "./runner";
 
 /** The addresses Excel gave for each argument, in order, when it gave them. */
 export type Addresses = readonly (string | undefined)[];
-
-/** The invocation Excel passes last; only the parameter addresses are used. */
-export interface InvocationLike {
-  parameterAddresses?: string[];
-}
-
-export function addressesOf(invocation: InvocationLike | null | undefined): Addresses {
-  return invocation?.parameterAddresses ?? [];
-}
 
 /**
  * An amount to split. A blank cell is £0, nothing to split, as it is in Excel arithmetic, so a
@@ -62,6 +68,9 @@ export function partnerNames(cells: Cells): string[] {
 /** The partners of a split: who is in, and each one's weight and quality factor. */
 export interface Weighted {
   cells: Cells;
+  /** The weights' shape, that results come back in. */
+  rows: number;
+  columns: number;
   /** Positions (reading order) of the partners included in the split. */
   included: number[];
   names: string[];
@@ -96,6 +105,8 @@ export function readWeighted(weights: Cell, quality: Cell, include: Cell, addres
   });
   const names = partnerNames(cells);
   const read = {
+    rows: cells.rows,
+    columns: cells.columns,
     names: included.map((i) => names[i]),
     weights: readNumbers(only(cells), { field: "weights", rule: "§2", nonNegative: true }),
   };
@@ -128,9 +139,75 @@ function readFlag(flags: Cells, index: number): boolean {
   );
 }
 
-/** Results for every partner in the weights' shape: the included partners' values, 0 for the others. */
-export function spread(w: Weighted, values: readonly Decimal[]): Decimal[] {
-  const out = w.cells.values.map(() => ZERO);
+/** Results for every partner in the weights' shape: the included partners' values, `none` for the others. */
+export function spread<T>(w: Weighted, values: readonly T[], none: T): T[] {
+  const out = w.cells.values.map(() => none);
   w.included.forEach((at, k) => (out[at] = values[k]));
   return out;
 }
+
+// ---- Readers for the runner: each argument described once --------------------------------------
+
+/** How a range's cells are read as numbers: the rule they serve, blanks, negatives. */
+export type NumbersRule = Omit<ReadOptions, "field">;
+
+/** A range argument: its cells, and its numbers, read by the rule it was described with when asked. */
+export interface Range extends Cells {
+  numbers(): Decimal[];
+}
+
+const asRange = (cells: Cells, field: string, rule: NumbersRule): Range => ({
+  ...cells,
+  numbers: () => readNumbers(cells, { field, ...rule }),
+});
+
+/** An amount to split (a blank cell is £0). */
+export const amount =
+  (rule = "§1"): Argument<Decimal> =>
+  ({ value, field }) =>
+    readAmount(value, field, rule);
+
+/** Decimal places of the results: 2 unless given. */
+export const decimals: Argument<number> = ({ value }) => readDecimals(value);
+
+/** A range of one value per partner or year, in a row or a column. */
+export const range =
+  (rule: NumbersRule): Argument<Range> =>
+  ({ value, field, address }) =>
+    asRange(cellsOf(value, address), field, rule);
+
+/** A range that must have the shape of the range argument `like`. */
+export const pairedWith =
+  (like: string, rule: NumbersRule): Argument<Range> =>
+  ({ value, field, address, read }) =>
+    asRange(pairedCells(value, field, read(like) as Cells, like, rule.rule, address), field, rule);
+
+/** An optional argument: undefined when left out. */
+export const optional =
+  <T>(argument: Argument<T>): Argument<T | undefined> =>
+  (passed) =>
+    isOmitted(passed.value) ? undefined : argument(passed);
+
+/** One of a list of text choices; undefined for a blank, so the function applies its default. */
+export const choice =
+  <T extends string>(choices: readonly T[], rule: string): Argument<T | undefined> =>
+  ({ value, field }) =>
+    readChoice(value, field, choices, rule);
+
+/** A whole number from `min` to `max`. */
+export const whole =
+  (min: number, max: number, rule: string): Argument<number> =>
+  ({ value, field }) =>
+    readWhole(value, field, min, max, rule);
+
+/** Passed as Excel gave it, for the function (or another argument's reader) to read. */
+export const asPassed: Argument<Cell> = ({ value }) => value;
+
+/** Weights, with the quality factors and include flags of the arguments so named (read with them). */
+export const weighted =
+  (quality = "quality", include = "include"): Argument<Weighted> =>
+  ({ value, address, raw }) => {
+    const q = raw(quality);
+    const i = raw(include);
+    return readWeighted(value, q.value, i.value, [address, q.address, i.address], 0);
+  };

@@ -1,7 +1,9 @@
 /**
- * Excel custom functions in the SHARED namespace: thin adapters over src/engine. Each converts
- * the cells Excel passes to Decimal (cells.ts), calls the engine's rule and gives the results back
- * in the shape of the input range (a row in, a row out; a column in, a column out).
+ * Excel custom functions in the SHARED namespace: thin adapters over src/engine. Each describes
+ * its arguments once (below the imports); the runner (runner.ts) reads them from the cells Excel
+ * passes to Decimal (cells.ts, arguments.ts), the function calls the engine's rule, and the runner
+ * gives the results back in the shape of the input range (a row in, a row out; a column in, a
+ * column out) and any error as Excel shows it.
  *
  * The JSDoc on each function generates dist/functions.json at build time
  * (custom-functions-metadata-plugin), which also appends the CustomFunctions.associate calls.
@@ -33,41 +35,89 @@ import {
   sum,
 } from "../engine";
 import {
-  InvocationLike,
-  addressesOf,
-  pairedCells,
+  amount as amountArg,
+  asPassed,
+  choice,
+  decimals as decimalsArg,
+  optional,
+  pairedWith,
   partnerNames,
-  readAmount,
-  readDecimals,
-  readWeighted,
+  range,
   spread,
-  Weighted,
+  weighted,
+  whole,
 } from "./arguments";
-import {
-  Cell,
-  cellsOf,
-  describe,
-  inShape,
-  isBlank,
-  isOmitted,
-  readCell,
-  readChoice,
-  readNumbers,
-  readWhole,
-  toExcelNumber,
-} from "./cells";
-import { asExcel, notAvailable } from "./excel-errors";
+import { Cell, cellsOf, describe, isBlank, isOmitted, readCell, readWhole } from "./cells";
+import { notAvailable } from "./excel-errors";
+import { Argument, sharedFunction } from "./runner";
 
 /** Financial years are not part of these functions' results; the engine's profiles need a label to start from. */
 const FIRST_YEAR = "2000/01";
 const VIEWS = ["incremental", "cumulative"] as const;
-const numbers = (values: readonly Decimal[]): number[] => values.map(toExcelNumber);
-/** As spread, for numbers already made for Excel. */
-const spreadNumbers = (w: Weighted, values: readonly number[]): number[] => {
-  const out = w.cells.values.map(() => 0);
-  w.included.forEach((at, k) => (out[at] = values[k]));
-  return out;
-};
+const CAUSES = ["demand", "quality", "direct", "specification", "indirect-host", "indirect-shared"] as const;
+const WHEN = ["in-year", "next-year", "total"] as const;
+
+// ---- Each function's arguments, in the order Excel passes them (its JSDoc's @param order) -----
+// Named as in the function's help, so messages name them; read when the function first uses them.
+
+const APPORTION = sharedFunction(
+  "APPORTION",
+  { amount: amountArg(), weights: weighted(), quality: asPassed, include: asPassed, decimals: decimalsArg },
+  "weights",
+);
+const SHARES = sharedFunction("SHARES", { weights: weighted(), quality: asPassed, include: asPassed }, "weights");
+const EQUAL = sharedFunction(
+  "EQUAL",
+  { amount: amountArg(), partners: (p) => readPartners(p.value, p.address), decimals: decimalsArg },
+  "partners",
+);
+const TRANSITION = sharedFunction(
+  "TRANSITION",
+  {
+    cost: amountArg("§4"),
+    baselines: range({ rule: "§4" }),
+    new_costs: pairedWith("baselines", { rule: "§4" }),
+    decimals: decimalsArg,
+  },
+  "baselines",
+);
+const VARIANCE = sharedFunction(
+  "VARIANCE",
+  {
+    variance: amountArg("§3"),
+    expected_costs: range({ rule: "§3" }),
+    cause: choice(CAUSES, "§3"),
+    responsible: asPassed, // read only for the causes that have a responsible partner
+    year: choice(WHEN, "§3"),
+    decimals: decimalsArg,
+  },
+  "expected_costs",
+);
+const PROFILE = sharedFunction(
+  "PROFILE",
+  {
+    amount: amountArg("§6"),
+    phasing: range({ rule: "§6", nonNegative: true, blank: { value: ZERO } }),
+    view: choice(VIEWS, "§6"),
+    decimals: decimalsArg,
+  },
+  "phasing",
+);
+const PARTYEAR = sharedFunction(
+  "PARTYEAR",
+  {
+    amount: amountArg("§6"),
+    start_month: ((p) => readMonth(p.value, p.address)) as Argument<number>,
+    years: whole(1, 100, "§6"),
+    view: choice(VIEWS, "§6"),
+    decimals: decimalsArg,
+  },
+  "row",
+);
+const BREAKEVEN = sharedFunction("BREAKEVEN", {
+  net: range({ rule: "§6" }),
+  years: optional(pairedWith("net", { rule: "§6" })),
+});
 
 /**
  * Splits an amount between partners by weight (× quality factor), to the penny; the parts always add up to the amount.
@@ -90,19 +140,17 @@ export function apportion(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("APPORTION", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const total = readAmount(amount, "amount");
-    const places = readDecimals(decimals);
-    const w = readWeighted(weights, quality, include, at, 1);
+  return APPORTION.parts([amount, weights, quality, include, decimals], invocation, (a) => {
+    const total = a.amount;
+    const places = a.decimals;
+    const w = a.weights;
     // The engine's split alone, as apportion() does it, without the shares to 10 places it would also work out.
     const basis = { kind: "demand" } as const;
     const [by, field] =
       w.quality === undefined
         ? [w.weights, "weights"]
         : [basisWeights(basis, demand(w.names, w.weights, w.quality)), basisName(basis)];
-    const parts = excelNumbers(splitDetail(total, by, { decimals: places, field, labels: w.names }));
-    return inShape(w.cells, spreadNumbers(w, parts));
+    return spread(w, excelNumbers(splitDetail(total, by, { decimals: places, field, labels: w.names })), 0);
   });
 }
 
@@ -123,11 +171,11 @@ export function shares(
   include: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("SHARES", () => {
-    const w = readWeighted(weights, quality, include, addressesOf(invocation as InvocationLike), 0);
+  return SHARES.parts([weights, quality, include], invocation, (a) => {
+    const w = a.weights;
     const by =
       w.quality === undefined ? w.weights : basisWeights({ kind: "demand" }, demand(w.names, w.weights, w.quality));
-    return inShape(w.cells, numbers(spread(w, proportions(by, { field: "weights", labels: w.names }))));
+    return spread(w, proportions(by, { field: "weights", labels: w.names }), ZERO);
   });
 }
 
@@ -148,23 +196,15 @@ export function equal(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("EQUAL", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const total = readAmount(amount, "amount");
-    const places = readDecimals(decimals);
-    const cells = cellsOf(partners, at[1]);
-    // One number is a count of partners; anything else names them, one cell each.
-    const count = cells.values.length === 1 && typeof cells.values[0] === "number";
-    const names = count
-      ? Array.from({ length: readWhole(cells.values[0], "partners", 1, 16384, "§2") }, (_, i) => `partner ${i + 1}`)
-      : cells.values.map((value, index) => partnerName(value, index, cells.addresses?.[index]));
-    const parts = apportionOnBasis(
+  return EQUAL.parts([amount, partners, decimals], invocation, (a) => {
+    const total = a.amount;
+    const places = a.decimals;
+    return apportionOnBasis(
       total,
-      names.map((partner) => ({ partner })),
+      a.partners.names.map((partner) => ({ partner })),
       { kind: "equal" },
       { decimals: places },
     ).lines.map((l) => l.amount);
-    return count ? [numbers(parts)] : inShape(cells, numbers(parts));
   });
 }
 
@@ -187,25 +227,21 @@ export function transition(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("TRANSITION", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const total = readAmount(cost, "cost", "§4");
-    const places = readDecimals(decimals);
-    const base = cellsOf(baselines, at[1]);
-    const next = pairedCells(new_costs, "new_costs", base, "baselines", "§4", at[2]);
+  return TRANSITION.parts([cost, baselines, new_costs, decimals], invocation, (a) => {
+    const total = a.cost;
+    const places = a.decimals;
+    const base = a.baselines;
+    const next = a.new_costs;
     const names = partnerNames(base);
-    const b = readNumbers(base, { field: "baselines", rule: "§4" });
-    const n = readNumbers(next, { field: "new_costs", rule: "§4" });
+    const b = base.numbers();
+    const n = next.numbers();
     const result = shareTransitionalCost(
       { cost: total, partners: names.map((partner, i) => ({ partner, baseline: b[i], newCost: n[i] })) },
       { decimals: places },
     );
-    return inShape(base, numbers(result.lines.map((l) => l.total)));
+    return result.lines.map((l) => l.total);
   });
 }
-
-const CAUSES = ["demand", "quality", "direct", "specification", "indirect-host", "indirect-shared"] as const;
-const WHEN = ["in-year", "next-year", "total"] as const;
 
 /**
  * Who bears an in-year variance from budget, by its cause (overspends positive, underspends negative).
@@ -230,17 +266,16 @@ export function variance(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("VARIANCE", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const amount = readAmount(variance, "variance", "§3");
-    const places = readDecimals(decimals);
-    const expected = cellsOf(expected_costs, at[1]);
+  return VARIANCE.parts([variance, expected_costs, cause, responsible, year, decimals], invocation, (a) => {
+    const amount = a.variance;
+    const places = a.decimals;
+    const expected = a.expected_costs;
     const names = partnerNames(expected);
-    const costs = readNumbers(expected, { field: "expected_costs", rule: "§3" });
-    const why = readChoice(cause, "cause", CAUSES, "§3");
+    const costs = expected.numbers();
+    const why = a.cause;
     if (why === undefined)
       throw new RuleError("missing", { field: "cause" }, `is blank; give one of ${CAUSES.join(", ")}`, "§3");
-    const when = readChoice(year, "year", WHEN, "§3") ?? "in-year";
+    const when = a.year ?? "in-year";
     // Only a specification change or a host's indirect cost has a responsible partner.
     let who: string | undefined;
     if (why === "specification" || why.startsWith("indirect")) {
@@ -266,7 +301,7 @@ export function variance(
       { decimals: places },
     );
     const pick = when === "in-year" ? "inYear" : when === "next-year" ? "nextYear" : "total";
-    return inShape(expected, numbers(result.lines.map((l) => l[pick])));
+    return result.lines.map((l) => l[pick]);
   });
 }
 
@@ -289,12 +324,10 @@ export function profile(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("PROFILE", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const total = readAmount(amount, "amount", "§6");
-    const places = readDecimals(decimals);
-    const cells = cellsOf(phasing, at[1]);
-    const fractions = readNumbers(cells, { field: "phasing", rule: "§6", nonNegative: true, blank: { value: ZERO } });
+  return PROFILE.parts([amount, phasing, view, decimals], invocation, (a) => {
+    const total = a.amount;
+    const places = a.decimals;
+    const fractions = a.phasing.numbers();
     if (sum(fractions).equals(100)) {
       // 10, 45, 45 typed as plain numbers: Excel holds 10% as 0.1, and so does the engine.
       throw new RuleError(
@@ -305,8 +338,7 @@ export function profile(
       );
     }
     const years = phase(total, fractions, FIRST_YEAR, { decimals: places });
-    const shown = inView(years, readChoice(view, "view", VIEWS, "§6") ?? "incremental");
-    return inShape(cells, numbers(shown.map((y) => y.amount)));
+    return inView(years, a.view ?? "incremental").map((y) => y.amount);
   });
 }
 
@@ -331,15 +363,13 @@ export function partyear(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
-  return asExcel("PARTYEAR", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const annual = readAmount(amount, "amount", "§6");
-    const month = readMonth(start_month, at[1]);
-    const count = readWhole(years, "years", 1, 100, "§6");
-    const chosen = readChoice(view, "view", VIEWS, "§6") ?? "incremental";
-    const places = readDecimals(decimals);
-    const result = partYearProfile(annual, month, FIRST_YEAR, count, { view: chosen, decimals: places });
-    return [numbers(result.map((y) => y.amount))];
+  return PARTYEAR.parts([amount, start_month, years, view, decimals], invocation, (a) => {
+    const annual = a.amount;
+    const month = a.start_month;
+    const count = a.years;
+    const chosen = a.view ?? "incremental";
+    const places = a.decimals;
+    return partYearProfile(annual, month, FIRST_YEAR, count, { view: chosen, decimals: places }).map((y) => y.amount);
   });
 }
 
@@ -354,11 +384,10 @@ export function partyear(
  * @requiresParameterAddresses
  */
 export function breakeven(net: unknown[][], years: unknown[][], invocation: CustomFunctions.Invocation): unknown[][] {
-  return asExcel("BREAKEVEN", () => {
-    const at = addressesOf(invocation as InvocationLike);
-    const cells = cellsOf(net, at[0]);
-    const labels = isOmitted(years) ? undefined : pairedCells(years, "years", cells, "net", "§6", at[1]);
-    const values = readNumbers(cells, { field: "net", rule: "§6" });
+  return BREAKEVEN.value([net, years], invocation, (a): unknown => {
+    const cells = a.net;
+    const labels = a.years;
+    const values = cells.numbers();
     const found = firstBreakEvenYear(values);
     if (found === undefined) {
       const span = `${values.length} year${values.length === 1 ? "" : "s"}`;
@@ -366,7 +395,7 @@ export function breakeven(net: unknown[][], years: unknown[][], invocation: Cust
         `net: cumulative net never reaches zero over the ${span} (it ends at ${sum(values).toString()}) (RULES.md §6)`,
       );
     }
-    if (labels === undefined) return [[found.position]];
+    if (labels === undefined) return found.position;
     const label = labels.values[found.position - 1];
     if (isBlank(label)) {
       const cell = labels.addresses?.[found.position - 1];
@@ -377,7 +406,7 @@ export function breakeven(net: unknown[][], years: unknown[][], invocation: Cust
         "§6",
       );
     }
-    return [[label]];
+    return label;
   });
 }
 
@@ -386,6 +415,20 @@ export function breakeven(net: unknown[][], years: unknown[][], invocation: Cust
 /** Included partners as the engine's demand basis reads them: quantity (the weight) × quality. */
 function demand(names: readonly string[], weights: readonly Decimal[], quality: readonly Decimal[]) {
   return names.map((partner, i) => ({ partner, quantity: weights[i], quality: quality[i] }));
+}
+
+/**
+ * EQUAL's partners: one number is a count of partners (the parts in a row); anything else names
+ * them, one cell each (the parts in the range's shape).
+ */
+function readPartners(value: Cell, address: string | undefined): { names: string[]; rows: number; columns: number } {
+  const cells = cellsOf(value, address);
+  if (cells.values.length === 1 && typeof cells.values[0] === "number") {
+    const count = readWhole(cells.values[0], "partners", 1, 16384, "§2");
+    return { names: Array.from({ length: count }, (_, i) => `partner ${i + 1}`), rows: 1, columns: count };
+  }
+  const names = cells.values.map((v, index) => partnerName(v, index, cells.addresses?.[index]));
+  return { names, rows: cells.rows, columns: cells.columns };
 }
 
 /** A partner's name from a cell: text or a number (a code), never blank. */
