@@ -1,38 +1,20 @@
 /**
- * The one door between the task pane and the workbook. The task pane never touches Office.js
- * itself: it calls a WorkbookHost, which in Excel runs these calls inside Excel.run and in tests
- * (and the task pane's end-to-end test in a plain browser) runs them against an in-memory workbook
- * with the same Office.js API. Every call is a short batch with a bounded number of syncs.
+ * The task pane's WorkbookHost (src/workbook/host.ts) over Office.js: in Excel these calls run
+ * inside Excel.run, and in tests (and the task pane's end-to-end test in a plain browser) against
+ * an in-memory workbook with the same Office.js API. Every call is a short batch with a bounded
+ * number of syncs.
  */
 import { type CellValue, a1 } from "../workbook/grid";
-import type { CellGuard, CellWrite, InputSheet } from "../workbook/edit/input-sheet";
+import type { CellGuard, CellWrite, InputSheet, WorkbookHost } from "../workbook/host";
 import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
-import { ReadOptions, WorkbookRead, cellValue, readWorkbook } from "./read";
-import { RunOptions, RunResult, applyRules } from "./run";
+import { cellValue, readWorkbook } from "./read";
+import { applyRules } from "./run";
 import { GENERAL, columnWidthPoints } from "./styles";
 import { asTyped } from "./write";
 
 /** Excel.run, or a stand-in that hands the batch an in-memory workbook's context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-export type { CellGuard, CellWrite } from "../workbook/edit/input-sheet";
-
-export interface WorkbookHost {
-  /** Every sheet's values (the add-in's own left out) and every sheet's name and A2 marker. */
-  read(options?: ReadOptions): Promise<WorkbookRead>;
-  /** Read, check, plan and write the output sheets: the main job. */
-  apply(options?: RunOptions): Promise<RunResult>;
-  /** Add these sheets after the last one. Refuses, adding none, if any name is taken. */
-  addSheets(sheets: readonly InputSheet[]): Promise<void>;
-  /**
-   * Put values in cells of one of the user's sheets. Refuses, writing nothing, the add-in's own
-   * sheets and any write whose guards (the cells it was worked out from) have changed since.
-   */
-  writeCells(sheet: string, writes: readonly CellWrite[], guards?: readonly CellGuard[]): Promise<void>;
-  /** Show a sheet and select a cell on it (A1 when none is given), as a link to it would. */
-  select(sheet: string, cell?: string): Promise<void>;
-}
 
 /** What range.formulas gets for a value: text quote-prefixed where Excel would read it as something else. */
 function entry(value: CellValue | undefined): string | number | boolean {

@@ -5,21 +5,13 @@
  * kept under Excel on the web's 5 MB limit.
  */
 import { a1, type CellValue, type SheetGrid } from "../workbook/grid";
+import type { WorkbookRead, WorkbookReadOptions } from "../workbook/host";
 import { type ExistingSheet, ownedRole } from "../workbook/owned";
 import { PAYLOAD_BUDGET, isPayloadTooLarge, jsonBytes } from "./payload";
 
-export interface ReadOptions {
-  /** Called after every context.sync() with the syncs done so far and the syncs expected in all. */
-  onProgress?(done: number, total: number): void;
+export interface ReadOptions extends WorkbookReadOptions {
   /** Bytes of values and value types per response; PAYLOAD_BUDGET (4 MB) unless given. */
   budgetBytes?: number;
-}
-
-export interface WorkbookRead {
-  /** The user's sheets, in workbook order, values[0][0] being A1. The add-in's own sheets are left out. */
-  grids: SheetGrid[];
-  /** Every sheet, in workbook order, with its A2 value (for placeSheets). */
-  existing: ExistingSheet[];
 }
 
 /**

@@ -13,9 +13,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookHost } from "../office/host";
+import type { WorkbookHost } from "../workbook/host";
 import { HostStatus } from "./host";
-import { Step, useSession } from "./session";
+import { Step, StepProps, useSession } from "./session";
 import { CheckStep } from "./steps/CheckStep";
 import { ResultsStep } from "./steps/ResultsStep";
 import { RulesStep } from "./steps/RulesStep";
@@ -68,12 +68,12 @@ export function App({ host, workbook }: AppProps): React.JSX.Element {
   );
 }
 
-const STEPS: readonly { step: Step; label: string }[] = [
-  { step: "start", label: "Start" },
-  { step: "rules", label: "Rules" },
-  { step: "check", label: "Check" },
-  { step: "run", label: "Run" },
-  { step: "results", label: "Results" },
+const STEPS: readonly { step: Step; label: string; Show: (props: StepProps) => React.JSX.Element }[] = [
+  { step: "start", label: "Start", Show: StartStep },
+  { step: "rules", label: "Rules", Show: RulesStep },
+  { step: "check", label: "Check", Show: CheckStep },
+  { step: "run", label: "Run", Show: RunStep },
+  { step: "results", label: "Results", Show: ResultsStep },
 ];
 
 function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
@@ -81,6 +81,10 @@ function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
   const [session, actions] = useSession(workbook);
   const [step, setStep] = React.useState<Step>("start");
   const results = session.run?.results;
+  const at = STEPS.findIndex((s) => s.step === step);
+  const Current = STEPS[at].Show;
+  // On from this step, but not if the user moved on meanwhile (a run finishing after a tab change).
+  const next = (): void => setStep((s) => (s === step && at + 1 < STEPS.length ? STEPS[at + 1].step : s));
 
   return (
     <>
@@ -119,17 +123,7 @@ function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
         </MessageBar>
       )}
       <div role="tabpanel" id="step-panel" aria-labelledby={`tab-${step}`}>
-        {step === "start" && <StartStep session={session} actions={actions} />}
-        {step === "rules" && <RulesStep session={session} actions={actions} />}
-        {step === "check" && <CheckStep session={session} actions={actions} onReady={() => setStep("run")} />}
-        {step === "run" && (
-          <RunStep
-            session={session}
-            actions={actions}
-            onDone={() => setStep((s) => (s === "run" ? "results" : s))} // not if the user moved on meanwhile
-          />
-        )}
-        {step === "results" && <ResultsStep results={results} stale={session.runIsStale} actions={actions} />}
+        <Current session={session} actions={actions} onNext={next} />
       </div>
     </>
   );

@@ -4,7 +4,8 @@
  * cell. The run hands each batch the fake's context and syncs after it, as Excel.run does.
  */
 import { PAYLOAD_BUDGET, PAYLOAD_LIMIT } from "../../src/office/payload";
-import { type ExcelRun, type WorkbookHost, officeHost } from "../../src/office/host";
+import { type ExcelRun, officeHost } from "../../src/office/host";
+import type { WorkbookHost } from "../../src/workbook/host";
 import { columnWidthPoints } from "../../src/office/styles";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import type { InputSheet } from "../../src/workbook/edit/input-sheet";

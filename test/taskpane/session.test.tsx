@@ -5,7 +5,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { ownedRole } from "../../src/workbook/owned";
 import { FakeWorkbook } from "../office/fake-excel";
-import type { WorkbookHost } from "../../src/office/host";
+import type { WorkbookHost } from "../../src/workbook/host";
 import {
   choose,
   dialogClosed,

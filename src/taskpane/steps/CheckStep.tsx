@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { hasErrors } from "../../workbook/problems";
-import type { Actions, Session } from "../session";
+import type { StepProps } from "../session";
 import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
@@ -22,15 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** Every problem with its sheet and cell, found before anything is written. */
-export function CheckStep({
-  session,
-  actions,
-  onReady,
-}: {
-  session: Session;
-  actions: Actions;
-  onReady(): void;
-}): React.JSX.Element {
+export function CheckStep({ session, actions, onNext }: StepProps): React.JSX.Element {
   const styles = useStyles();
   const [checks, setChecks] = React.useState(0);
   const check = session.check;
@@ -85,7 +77,7 @@ export function CheckStep({
         <ProblemList hasSheet={session.hasSheet} problems={warnings} onSelect={select} label="Warnings" />
       )}
       {check && !hasErrors(check.problems) && (
-        <Button appearance="primary" onClick={onReady}>
+        <Button appearance="primary" onClick={onNext}>
           Go to Run
         </Button>
       )}

@@ -17,9 +17,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanResults } from "../../workbook/plan";
 import { pounds } from "../format";
-import type { Actions } from "../session";
+import type { StepProps } from "../session";
 import { SavingsChart } from "./SavingsChart";
 
 const useStyles = makeStyles({
@@ -48,16 +47,9 @@ const WHAT_SHEETS_HOLD: Record<string, string> = {
 };
 
 /** Per partner: cashable savings by year, totals, break-even, the fairness flag, links to the sheets. */
-export function ResultsStep({
-  results,
-  stale,
-  actions,
-}: {
-  results?: PlanResults;
-  /** The inputs have changed since these were written. */
-  stale: boolean;
-  actions: Actions;
-}): React.JSX.Element {
+export function ResultsStep({ session, actions }: StepProps): React.JSX.Element {
+  const results = session.run?.results;
+  const stale = session.runIsStale; // the inputs have changed since these were written
   const styles = useStyles();
   const [who, setWho] = React.useState(ALL);
   if (!results) return <Text>Write the tables to see the results here.</Text>;

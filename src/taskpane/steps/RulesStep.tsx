@@ -17,7 +17,7 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/edit/rules-sheet";
-import type { Actions, Session } from "../session";
+import type { StepProps } from "../session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -50,7 +50,7 @@ const SHOWN: readonly RuleField[] = RULE_FIELDS.map((f) => f.field).filter((f) =
 const headingOf = (field: RuleField): string => RULE_FIELDS.find((f) => f.field === field)?.heading ?? field;
 
 /** Each service found and its rule as the Rules sheet has it; edits go back into that sheet. */
-export function RulesStep({ session, actions }: { session: Session; actions: Actions }): React.JSX.Element {
+export function RulesStep({ session, actions }: StepProps): React.JSX.Element {
   const styles = useStyles();
   const [editing, setEditing] = React.useState<RuleRow>();
   // The dialog is opened from a plain button, not a DialogTrigger: this marks the buttons so Fluent

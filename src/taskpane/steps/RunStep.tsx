@@ -18,7 +18,7 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { hasErrors } from "../../workbook/problems";
-import type { Actions, Session } from "../session";
+import type { StepProps } from "../session";
 import { ProblemList } from "./ProblemList";
 
 const useStyles = makeStyles({
@@ -27,15 +27,7 @@ const useStyles = makeStyles({
 });
 
 /** Write the output sheets, with progress; ask before replacing the add-in's earlier output. */
-export function RunStep({
-  session,
-  actions,
-  onDone,
-}: {
-  session: Session;
-  actions: Actions;
-  onDone(): void;
-}): React.JSX.Element {
+export function RunStep({ session, actions, onNext }: StepProps): React.JSX.Element {
   const styles = useStyles();
   const [confirming, setConfirming] = React.useState(false);
   const restoreFocus = useRestoreFocusTarget(); // focus back on the button when the dialog closes
@@ -44,7 +36,7 @@ export function RunStep({
   const go = async (): Promise<void> => {
     setConfirming(false);
     const r = await actions.run();
-    if (r?.results) onDone();
+    if (r?.results) onNext();
   };
   const p = session.progress;
 

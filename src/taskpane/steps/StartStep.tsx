@@ -16,7 +16,7 @@ import {
 import { sampleSheets } from "../../sample/sample";
 import type { Role } from "../../workbook/read";
 import { ROLE_NAMES } from "../../workbook/read/sheets";
-import type { Actions, Session } from "../session";
+import type { StepProps } from "../session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,7 +36,7 @@ const NONE = "(none)";
 const AUTO = "(automatic)";
 
 /** Which sheet is which, and which column holds each field; or the sample data for a first try. */
-export function StartStep({ session, actions }: { session: Session; actions: Actions }): React.JSX.Element {
+export function StartStep({ session, actions }: StepProps): React.JSX.Element {
   const styles = useStyles();
   const survey = session.survey;
   if (!survey) return <Text>Reading the workbook…</Text>;

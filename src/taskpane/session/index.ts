@@ -1,0 +1,134 @@
+/**
+ * The task pane's state and what each step does with the workbook, so the components only show it.
+ * Each concern has its own hook: the workbook as read (workbook.ts), the user's sheet and column
+ * choices (choices.ts), what the pane is doing (activity.ts), changes to the input sheets
+ * (editing.ts), and checking and writing the tables (job.ts). Every rule lives in the pure workbook
+ * layer and every workbook call goes through the WorkbookHost, so the same code runs in Excel and
+ * in tests.
+ */
+import * as React from "react";
+import type { Prepared } from "../../workbook/prepare";
+import type { RunResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
+import type { Survey } from "../../workbook/edit/survey";
+import type { RuleField, RulesView } from "../../workbook/edit/rules-sheet";
+import type { Field, Role } from "../../workbook/read";
+import { useActivity } from "./activity";
+import { type ColumnChoices, type SheetChoices, useChoices } from "./choices";
+import { useEditing } from "./editing";
+import { type Progress, useJob } from "./job";
+import { useWorkbook } from "./workbook";
+
+export type { ColumnChoices, SheetChoices } from "./choices";
+export type { Progress } from "./job";
+export { inputsKey } from "./job";
+
+export type Step = "start" | "rules" | "check" | "run" | "results";
+
+export interface Session {
+  /** The workbook as last read; undefined while the first read is under way. */
+  workbook?: WorkbookRead;
+  survey?: Survey;
+  /** The sheet the reader will read for each role, with the user's choices. */
+  sheets: SheetChoices;
+  /** The user's column choices (only those they changed). */
+  columns: ColumnChoices;
+  rules?: RulesView;
+  /** The last check, while the inputs and choices are as they were when it was made. */
+  check?: Prepared;
+  /** The last run's result. */
+  run?: RunResult;
+  /** The inputs or choices have changed since the last run wrote its tables: its results are out of date. */
+  runIsStale: boolean;
+  progress?: Progress;
+  /** What the pane is doing now, for a spinner; undefined when idle. Other actions wait for it. */
+  busy?: string;
+  /** The last thing that failed, in words for the user. */
+  failure?: string;
+  /** What the last change to the workbook did (sample added, Rules sheet made, rule saved). */
+  notice?: string;
+  /** The add-in's own sheets now in the workbook (an earlier run's output). */
+  earlierOutput: string[];
+  /** Whether a sheet of this name is in the workbook (Excel's names ignore case). */
+  hasSheet(sheet: string): boolean;
+}
+
+export interface Actions {
+  refresh(): Promise<void>;
+  chooseSheet(role: Role, sheet: string | undefined): void;
+  chooseColumn(role: Role, field: Field, heading: string | undefined): void;
+  addSample(): Promise<boolean>;
+  createRulesSheet(): Promise<boolean>;
+  /** Write the typed values into the Rules sheet: saved, or an error message per field that could not be (or the write failed). */
+  editRule(
+    service: string,
+    typed: Partial<Record<RuleField, string>>,
+  ): Promise<{ saved: boolean; errors: Partial<Record<RuleField, string>> }>;
+  check(): Promise<Prepared | undefined>;
+  run(): Promise<RunResult | undefined>;
+  select(sheet: string, cell?: string): Promise<void>;
+  dismissFailure(): void;
+  dismissNotice(): void;
+}
+
+/** What each of the five steps is given. */
+export interface StepProps {
+  session: Session;
+  actions: Actions;
+  /** Move on to the next step, unless the user has already moved elsewhere. */
+  onNext(): void;
+}
+
+export function useSession(host: WorkbookHost, options: { now?: () => Date } = {}): [Session, Actions] {
+  const now = options.now ?? (() => new Date());
+  const activity = useActivity();
+  const book = useWorkbook(host);
+  const choices = useChoices(book.workbook);
+  const editing = useEditing(host, book, choices, activity);
+  const job = useJob(host, book, choices, activity, now);
+  const { doing } = activity;
+
+  const actions: Actions = {
+    refresh: async () => {
+      await doing("Reading the workbook…", book.reread);
+    },
+    chooseSheet: choices.chooseSheet,
+    chooseColumn: choices.chooseColumn,
+    addSample: editing.addSample,
+    createRulesSheet: editing.createRulesSheet,
+    editRule: editing.editRule,
+    check: job.checkNow,
+    run: job.runNow,
+    select: async (sheet, cell) => {
+      await doing(`Selecting ${cell ? `${sheet}!${cell}` : sheet}…`, () => host.select(sheet, cell));
+    },
+    dismissFailure: () => activity.fail(undefined),
+    dismissNotice: () => activity.tell(undefined),
+  };
+
+  const first = React.useRef(true);
+  React.useEffect(() => {
+    if (!first.current) return;
+    first.current = false;
+    void actions.refresh();
+  });
+
+  return [
+    {
+      workbook: book.workbook,
+      survey: choices.survey,
+      sheets: choices.sheets,
+      columns: choices.columns,
+      rules: editing.rules,
+      check: job.check,
+      run: job.run,
+      runIsStale: job.runIsStale,
+      progress: job.progress,
+      busy: activity.busy,
+      failure: activity.failure,
+      notice: activity.notice,
+      earlierOutput: book.earlierOutput,
+      hasSheet: book.hasSheet,
+    },
+    actions,
+  ];
+}

@@ -1,0 +1,64 @@
+/**
+ * What the task pane asks of the workbook, without Office: the WorkbookHost is its one door to the
+ * workbook, and these are the types that cross it. src/office/host.ts implements it over Excel.run
+ * (or an in-memory workbook in tests); only the pane's entry (src/taskpane/index.tsx) wires that in,
+ * so the pane itself never imports Office.js. Pure: types only.
+ */
+import type { CellGuard, CellWrite, InputSheet } from "./edit/input-sheet";
+import type { SheetGrid } from "./grid";
+import type { ExistingSheet } from "./owned";
+import type { PlanResults } from "./plan";
+import type { Problem } from "./problems";
+import type { ReadOptions as SheetChoice } from "./read";
+
+export type { CellGuard, CellWrite, InputSheet } from "./edit/input-sheet";
+
+export interface WorkbookRead {
+  /** The user's sheets, in workbook order, values[0][0] being A1. The add-in's own sheets are left out. */
+  grids: SheetGrid[];
+  /** Every sheet, in workbook order, with its A2 value (for placeSheets). */
+  existing: ExistingSheet[];
+}
+
+export interface WorkbookReadOptions {
+  /** Called after every context.sync() with the syncs done so far and the syncs expected in all. */
+  onProgress?(done: number, total: number): void;
+}
+
+export interface RunOptions {
+  /** Which sheet plays each role, where the user chose. */
+  sheets?: SheetChoice["sheets"];
+  /** Which column holds each field, where the user chose (by heading text). */
+  columns?: SheetChoice["columns"];
+  /** When the tables are made; now unless a test fixes it. */
+  when?: Date;
+  /** Progress through the reading and then the writing: done and total syncs of the current step. */
+  onProgress?(step: "read" | "write", done: number, total: number): void;
+}
+
+export interface RunResult {
+  /** Every problem found (errors and warnings); when any is an error nothing was written. */
+  problems: Problem[];
+  /** What was written, when it was. */
+  summary?: string[];
+  /** The figures of what was written, for the task pane's Results step. */
+  results?: PlanResults;
+  /** context.sync() calls and the largest request, for the write. */
+  write?: { syncs: number; largestRequestBytes: number };
+}
+
+export interface WorkbookHost {
+  /** Every sheet's values (the add-in's own left out) and every sheet's name and A2 marker. */
+  read(options?: WorkbookReadOptions): Promise<WorkbookRead>;
+  /** Read, check, plan and write the output sheets: the main job. */
+  apply(options?: RunOptions): Promise<RunResult>;
+  /** Add these sheets after the last one. Refuses, adding none, if any name is taken. */
+  addSheets(sheets: readonly InputSheet[]): Promise<void>;
+  /**
+   * Put values in cells of one of the user's sheets. Refuses, writing nothing, the add-in's own
+   * sheets and any write whose guards (the cells it was worked out from) have changed since.
+   */
+  writeCells(sheet: string, writes: readonly CellWrite[], guards?: readonly CellGuard[]): Promise<void>;
+  /** Show a sheet and select a cell on it (A1 when none is given), as a link to it would. */
+  select(sheet: string, cell?: string): Promise<void>;
+}
