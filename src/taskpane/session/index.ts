@@ -10,11 +10,10 @@ import * as React from "react";
 import type { Prepared } from "../../workbook/prepare";
 import type { RunResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
 import type { Survey } from "../../workbook/edit/survey";
-import type { RuleField, RulesView } from "../../workbook/edit/rules-sheet";
-import type { Field, Role } from "../../workbook/read";
+import type { RulesView } from "../../workbook/edit/rules-sheet";
 import { useActivity } from "./activity";
-import { type ColumnChoices, type SheetChoices, useChoices } from "./choices";
-import { useEditing } from "./editing";
+import { type Choices, type ColumnChoices, type SheetChoices, useChoices } from "./choices";
+import { type Editing, useEditing } from "./editing";
 import { type Progress, useJob } from "./job";
 import { useWorkbook } from "./workbook";
 
@@ -52,17 +51,9 @@ export interface Session {
   hasSheet(sheet: string): boolean;
 }
 
-export interface Actions {
+/** What the steps can do: the choices and edits of their hooks, and these. */
+export interface Actions extends Pick<Choices, "chooseSheet" | "chooseColumn">, Omit<Editing, "rules"> {
   refresh(): Promise<void>;
-  chooseSheet(role: Role, sheet: string | undefined): void;
-  chooseColumn(role: Role, field: Field, heading: string | undefined): void;
-  addSample(): Promise<boolean>;
-  createRulesSheet(): Promise<boolean>;
-  /** Write the typed values into the Rules sheet: saved, or an error message per field that could not be (or the write failed). */
-  editRule(
-    service: string,
-    typed: Partial<Record<RuleField, string>>,
-  ): Promise<{ saved: boolean; errors: Partial<Record<RuleField, string>> }>;
   check(): Promise<Prepared | undefined>;
   run(): Promise<RunResult | undefined>;
   select(sheet: string, cell?: string): Promise<void>;

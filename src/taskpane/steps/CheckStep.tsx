@@ -9,21 +9,15 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Text,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { hasErrors } from "../../workbook/problems";
 import type { StepProps } from "../session";
+import { useLayout } from "./layout";
 import { ProblemList } from "./ProblemList";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
 
 /** Every problem with its sheet and cell, found before anything is written. */
 export function CheckStep({ session, actions, onNext }: StepProps): React.JSX.Element {
-  const styles = useStyles();
+  const layout = useLayout();
   const [checks, setChecks] = React.useState(0);
   const check = session.check;
   const errors = check?.problems.filter((p) => p.severity === "error") ?? [];
@@ -31,7 +25,7 @@ export function CheckStep({ session, actions, onNext }: StepProps): React.JSX.El
   const select = (sheet: string, cell?: string): void => void actions.select(sheet, cell);
 
   return (
-    <section className={styles.root} aria-labelledby="check-heading">
+    <section className={layout.step} aria-labelledby="check-heading">
       <Text as="h2" weight="semibold" size={400} id="check-heading">
         Check
       </Text>
@@ -86,7 +80,7 @@ export function CheckStep({ session, actions, onNext }: StepProps): React.JSX.El
           <AccordionItem value="notes">
             <AccordionHeader>What was read</AccordionHeader>
             <AccordionPanel>
-              <ul className={styles.notes}>
+              <ul className={layout.bullets}>
                 {check.notes.map((n, i) => (
                   <li key={i}>
                     <Text>{n}</Text>

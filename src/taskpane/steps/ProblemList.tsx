@@ -1,19 +1,11 @@
 import * as React from "react";
-import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../workbook/problems";
+import { useLayout } from "./layout";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: { gap: tokens.spacingVerticalS },
   item: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -34,12 +26,13 @@ export interface ProblemListProps {
 /** Every problem with its sheet and cell; the cell is a link that selects it in Excel. */
 export function ProblemList({ problems, onSelect, hasSheet, label }: ProblemListProps): React.JSX.Element {
   const styles = useStyles();
+  const layout = useLayout();
   return (
-    <ul className={styles.list} aria-label={label}>
+    <ul className={mergeClasses(layout.list, styles.list)} aria-label={label}>
       {problems.map((p, i) => {
         const where = p.cell === undefined ? p.sheet : `${p.sheet}!${p.cell}`;
         return (
-          <li key={i} className={styles.item}>
+          <li key={i} className={mergeClasses(layout.stack, styles.item)}>
             <span className={styles.where}>
               <Badge appearance="filled" color={p.severity === "error" ? "danger" : "warning"}>
                 {p.severity === "error" ? "Error" : "Warning"}

@@ -15,27 +15,21 @@ import {
   Text,
   Option,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { pounds } from "../format";
 import type { StepProps } from "../session";
+import { useLayout } from "./layout";
 import { SavingsChart } from "./SavingsChart";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   scroll: { overflowX: "auto" },
   // Fluent's Table lays out fixed columns across its width, which at a task pane's 320-360 px runs
   // the amounts into each other; sized to its content instead, it scrolls in its region.
   table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   number: { textAlign: "right", whiteSpace: "nowrap" },
-  links: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  links: { gap: tokens.spacingVerticalXS },
 });
 
 const ALL = "All partners";
@@ -51,6 +45,7 @@ export function ResultsStep({ session, actions }: StepProps): React.JSX.Element 
   const results = session.run?.results;
   const stale = session.runIsStale; // the inputs have changed since these were written
   const styles = useStyles();
+  const layout = useLayout();
   const [who, setWho] = React.useState(ALL);
   if (!results) return <Text>Write the tables to see the results here.</Text>;
   const figures = results.partners.find((p) => (p.partner ?? ALL) === who) ?? results.partners[0];
@@ -58,7 +53,7 @@ export function ResultsStep({ session, actions }: StepProps): React.JSX.Element 
   const all = results.partners.find((p) => p.partner === undefined);
 
   return (
-    <section className={styles.root} aria-labelledby="results-heading">
+    <section className={layout.step} aria-labelledby="results-heading">
       <Text as="h2" weight="semibold" size={400} id="results-heading">
         Results
       </Text>
@@ -156,7 +151,7 @@ export function ResultsStep({ session, actions }: StepProps): React.JSX.Element 
       <Text as="h3" weight="semibold" id="sheets-written">
         The sheets written
       </Text>
-      <ul className={styles.links} aria-labelledby="sheets-written">
+      <ul className={mergeClasses(layout.list, styles.links)} aria-labelledby="sheets-written">
         {results.sheets.map((s) => (
           <li key={s.name}>
             <Link as="button" onClick={() => void actions.select(s.name)}>

@@ -13,25 +13,17 @@ import {
   MessageBarBody,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/edit/rules-sheet";
 import type { StepProps } from "../session";
+import { useLayout } from "./layout";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
+  list: { gap: tokens.spacingVerticalM },
   service: {
-    display: "flex",
-    flexDirection: "column",
     gap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalM,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -40,7 +32,6 @@ const useStyles = makeStyles({
   facts: { margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalS },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: "anywhere" },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
 /** The fields shown on each service's card; the rest appear in the edit form. */
@@ -52,6 +43,7 @@ const headingOf = (field: RuleField): string => RULE_FIELDS.find((f) => f.field 
 /** Each service found and its rule as the Rules sheet has it; edits go back into that sheet. */
 export function RulesStep({ session, actions }: StepProps): React.JSX.Element {
   const styles = useStyles();
+  const layout = useLayout();
   const [editing, setEditing] = React.useState<RuleRow>();
   // The dialog is opened from a plain button, not a DialogTrigger: this marks the buttons so Fluent
   // gives focus back to the one that opened it when the dialog closes.
@@ -61,7 +53,7 @@ export function RulesStep({ session, actions }: StepProps): React.JSX.Element {
   const rulesSheet = session.sheets.rules;
 
   return (
-    <section className={styles.root} aria-labelledby="rules-heading">
+    <section className={layout.step} aria-labelledby="rules-heading">
       <Text as="h2" weight="semibold" size={400} id="rules-heading">
         Sharing rules
       </Text>
@@ -93,9 +85,9 @@ export function RulesStep({ session, actions }: StepProps): React.JSX.Element {
         </MessageBar>
       ))}
       {view.rows.length === 0 && <Text>No services found yet: choose the Budget sheet on the Start step.</Text>}
-      <ul className={styles.list} aria-label="Services and their rules">
+      <ul className={mergeClasses(layout.list, styles.list)} aria-label="Services and their rules">
         {view.rows.map((row) => (
-          <li key={row.service} className={styles.service}>
+          <li key={row.service} className={mergeClasses(layout.stack, styles.service)}>
             <Text weight="semibold">{row.service}</Text>
             {row.row === undefined ? (
               <Text>No rule yet{rulesSheet ? ` on ${rulesSheet}` : ""}.</Text>
@@ -156,7 +148,7 @@ interface RuleFormProps {
 }
 
 function RuleForm({ row, sheet, failure, onCancel, onSave }: RuleFormProps): React.JSX.Element {
-  const styles = useStyles();
+  const layout = useLayout();
   const initial = React.useMemo(
     () =>
       Object.fromEntries(RULE_FIELDS.map(({ field }) => [field, row.cells[field]?.text ?? ""])) as Record<
@@ -184,7 +176,7 @@ function RuleForm({ row, sheet, failure, onCancel, onSave }: RuleFormProps): Rea
         >
           <DialogBody>
             <DialogTitle>{`Rule for ${row.service}`}</DialogTitle>
-            <DialogContent className={styles.form}>
+            <DialogContent className={layout.stack}>
               {failure && (
                 <MessageBar intent="error">
                   <MessageBarBody>{failure}</MessageBarBody>

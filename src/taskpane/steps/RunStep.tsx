@@ -13,22 +13,16 @@ import {
   MessageBarTitle,
   ProgressBar,
   Text,
-  makeStyles,
-  tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { hasErrors } from "../../workbook/problems";
 import type { StepProps } from "../session";
+import { useLayout } from "./layout";
 import { ProblemList } from "./ProblemList";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  summary: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
 
 /** Write the output sheets, with progress; ask before replacing the add-in's earlier output. */
 export function RunStep({ session, actions, onNext }: StepProps): React.JSX.Element {
-  const styles = useStyles();
+  const layout = useLayout();
   const [confirming, setConfirming] = React.useState(false);
   const restoreFocus = useRestoreFocusTarget(); // focus back on the button when the dialog closes
   const earlier = session.earlierOutput;
@@ -41,7 +35,7 @@ export function RunStep({ session, actions, onNext }: StepProps): React.JSX.Elem
   const p = session.progress;
 
   return (
-    <section className={styles.root} aria-labelledby="run-heading">
+    <section className={layout.step} aria-labelledby="run-heading">
       <Text as="h2" weight="semibold" size={400} id="run-heading">
         Write the tables
       </Text>
@@ -93,7 +87,7 @@ export function RunStep({ session, actions, onNext }: StepProps): React.JSX.Elem
         <MessageBar intent="success">
           <MessageBarBody>
             <MessageBarTitle>Written</MessageBarTitle>
-            <ul className={styles.summary}>
+            <ul className={layout.bullets}>
               {result.summary.map((line, i) => (
                 <li key={i}>{line}</li>
               ))}

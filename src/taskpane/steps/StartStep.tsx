@@ -10,19 +10,12 @@ import {
   Field,
   Option,
   Text,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { sampleSheets } from "../../sample/sample";
 import type { Role } from "../../workbook/read";
 import { ROLE_NAMES } from "../../workbook/read/sheets";
 import type { StepProps } from "../session";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  roles: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  columns: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
+import { useLayout } from "./layout";
 
 const ROLES: readonly { role: Role; required: boolean; what: string }[] = [
   { role: "budget", required: true, what: "each partner's stand-alone budget by service" },
@@ -37,7 +30,7 @@ const AUTO = "(automatic)";
 
 /** Which sheet is which, and which column holds each field; or the sample data for a first try. */
 export function StartStep({ session, actions }: StepProps): React.JSX.Element {
-  const styles = useStyles();
+  const layout = useLayout();
   const survey = session.survey;
   if (!survey) return <Text>Reading the workbook…</Text>;
   const userSheets = survey.sheets.filter((s) => !s.owned).map((s) => s.name);
@@ -75,7 +68,7 @@ export function StartStep({ session, actions }: StepProps): React.JSX.Element {
   );
 
   return (
-    <section className={styles.root} aria-labelledby="start-heading">
+    <section className={layout.step} aria-labelledby="start-heading">
       {startWithSample && sample}
       <Text as="h2" weight="semibold" size={400} id="start-heading">
         Your sheets
@@ -84,7 +77,7 @@ export function StartStep({ session, actions }: StepProps): React.JSX.Element {
         The add-in reads your budget and staffing sheets and the partnership&apos;s rules. Check it has picked the right
         sheet for each. Reading changes nothing.
       </Text>
-      <div className={styles.roles}>
+      <div className={layout.stack}>
         {ROLES.map(({ role, required, what }) => {
           const chosen = session.sheets[role];
           const info = survey.sheets.find((s) => s.name === chosen);
@@ -123,7 +116,7 @@ export function StartStep({ session, actions }: StepProps): React.JSX.Element {
             <AccordionItem key={role} value={role}>
               <AccordionHeader>{`Columns of ${session.sheets[role]}`}</AccordionHeader>
               <AccordionPanel>
-                <div className={styles.columns}>
+                <div className={layout.stack}>
                   {survey.fields[role].map(({ field, heading, required, note }) => {
                     const current = chosen[field] ?? detected[field];
                     return (
