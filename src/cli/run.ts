@@ -23,6 +23,8 @@ export interface CliIo {
   now?: Date;
   /** Told how long each step took, in milliseconds (the benchmark listens). */
   timed?(step: Step, ms: number): void;
+  /** Told what is happening on long work (main.ts: stderr, on a terminal only); --quiet silences it. */
+  progress?(line: string): void;
 }
 
 export type Step = "read file" | "check inputs" | "apply rules" | "write file";
@@ -48,6 +50,7 @@ function program(io: CliIo): Command {
     .argument("<input.xlsx>", "the workbook with Budget, Rules and (as needed) FTE, Drivers and Tracker sheets")
     .requiredOption("-o, --output <output.xlsx>", "where to write the copy with the output sheets")
     .option("--overwrite", "replace the output file if it exists")
+    .option("-q, --quiet", "print no progress (progress is printed only on a terminal anyway)")
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
   for (const role of ROLES)
@@ -73,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     throw error;
   }
-  const options = cmd.opts<{ output: string; overwrite?: boolean } & Partial<Record<Role, string>>>();
+  const options = cmd.opts<{ output: string; overwrite?: boolean; quiet?: boolean } & Partial<Record<Role, string>>>();
   const input = cmd.args[0];
   try {
     return await run(input, options, io);
@@ -86,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function run(
   input: string,
-  options: { output: string; overwrite?: boolean } & Partial<Record<Role, string>>,
+  options: { output: string; overwrite?: boolean; quiet?: boolean } & Partial<Record<Role, string>>,
   io: CliIo,
 ): Promise<number> {
   const fail = (message: string): number => {
@@ -101,7 +104,11 @@ async function run(
     return fail(`${options.output} already exists. Add --overwrite to replace it, or choose another name.`);
 
   const clock = stopwatch(io);
+  const say = (line: string) => (options.quiet ? undefined : io.progress?.(line));
+  const count = (n: number) => n.toLocaleString("en-GB");
   const bytes = await readFile(input);
+  const size = bytes.length < 1e6 ? `${Math.ceil(bytes.length / 1e3)} kB` : `${(bytes.length / 1e6).toFixed(1)} MB`;
+  say(`Reading ${input} (${size})…`);
   const { existingSheets, readXlsx } = await xlsxRead();
   let grids;
   try {
@@ -110,6 +117,8 @@ async function run(
     return fail(`${input} could not be read as an Excel workbook (.xlsx): ${(error as Error).message}`);
   }
   clock("read file");
+  const rows = grids.reduce((n, grid) => n + grid.values.length, 0);
+  say(`Checking ${count(grids.length)} sheets, ${count(rows)} rows…`);
   const sheets = Object.fromEntries(ROLES.filter((r) => options[r] !== undefined).map((r) => [r, options[r]]));
   const read = readInputs(grids, { sheets });
   const warnings = read.problems.filter((p) => p.severity === "warning");
@@ -127,6 +136,8 @@ async function run(
   });
   clock("apply rules");
 
+  const cells = planned.plan.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.length, 0), 0);
+  say(`Writing ${count(planned.plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
   const { writeXlsx } = await xlsxWrite();
   const written = await writeXlsx(bytes, planned.plan);
   await mkdir(dirname(resolve(options.output)), { recursive: true });

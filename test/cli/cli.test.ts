@@ -132,3 +132,37 @@ describe("shared-services refuses to lose anything", () => {
     expect(missing.err.join("\n")).toMatch(/required option '-o, --output <output\.xlsx>' not specified/);
   });
 });
+
+describe("progress on long work", () => {
+  async function withProgress(...args: string[]) {
+    const progress: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(args, {
+      out: () => undefined,
+      err: (l) => err.push(l),
+      progress: (l) => progress.push(l),
+    });
+    return { status, progress, err };
+  }
+
+  it("says what it is reading, checking and writing, with counts", async () => {
+    const output = join(dir, "sample-shared.xlsx");
+    const run = await withProgress(SAMPLE, "-o", output);
+    expect(run.status).toBe(0);
+    expect(run.err).toEqual([]);
+    const sheets = (await readXlsx(await readFile(SAMPLE))).length;
+    expect(run.progress).toEqual([
+      expect.stringMatching(/^Reading assets\/sample\.xlsx \(\d+ kB\)…$/),
+      expect.stringMatching(new RegExp(`^Checking ${sheets} sheets, [\\d,]+ rows…$`)),
+      expect.stringMatching(
+        new RegExp(`^Writing 4 sheets, [\\d,]+ cells, into ${output.replace(/[.\\/]/g, "\\$&")}…$`),
+      ),
+    ]);
+  });
+
+  it("is silent with --quiet", async () => {
+    const run = await withProgress(SAMPLE, "-o", join(dir, "quiet.xlsx"), "--quiet");
+    expect(run.status).toBe(0);
+    expect(run.progress).toEqual([]);
+  });
+});
