@@ -45,19 +45,35 @@ export function ruleReference(rule: string): string {
   return rule.startsWith("§") ? `RULES.md ${rule}` : rule;
 }
 
-/** An input the finance rules cannot accept. The message is written for a finance officer. */
+/**
+ * An input the finance rules cannot accept. Its detail is kept as fields (what went wrong, where,
+ * which rule, and the sentence saying it), so other layers use them rather than take the message
+ * apart; the message is those fields composed for a finance officer, as Excel shows it.
+ */
 export class RuleError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;
+  /** The argument or column, e.g. "weights" (location.field). */
+  readonly field: string;
+  /** 0-based position in the list, when the problem is one item (location.index). */
+  readonly item?: number;
+  /** The partner's name, when known (location.partner). */
+  readonly partner?: string;
   /** The section of RULES.md the check comes from, e.g. "§1", or an outside source. */
   readonly rule: string;
+  /** What is wrong, without where or which rule: "is negative (-5)". */
+  readonly detail: string;
 
   constructor(code: ErrorCode, location: ErrorLocation, detail: string, rule: string) {
     super(`${describeLocation(location)} ${detail} (${ruleReference(rule)})`);
     this.name = "RuleError";
     this.code = code;
     this.location = location;
+    this.field = location.field;
+    if (location.index !== undefined) this.item = location.index;
+    if (location.partner !== undefined) this.partner = location.partner;
     this.rule = rule;
+    this.detail = detail;
   }
 }
 

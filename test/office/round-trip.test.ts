@@ -8,6 +8,7 @@ import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import { outcomeOf } from "../../src/workbook/outcome";
 import { buildPlan } from "../../src/workbook/plan";
 import { readInputs } from "../../src/workbook/read";
+import { describeProblem } from "../../src/workbook/problems";
 import { applyRules } from "../../src/office/run";
 import { PAYLOAD_LIMIT } from "../../src/office/payload";
 import { readXlsx } from "../../src/xlsx/read";
@@ -93,7 +94,7 @@ describe("the main job in Excel, on the sample workbook", () => {
     const grids = await sample("assets/sample-malformed.xlsx");
     const book = FakeWorkbook.fromGrids(grids);
     const result = await applyRules(book.context, { when: WHEN });
-    expect(result.problems.filter((p) => p.severity === "error").map((p) => `${p.sheet}!${p.cell}`)).toEqual([
+    expect(result.problems.filter((p) => p.severity === "error").map((p) => describeProblem(p).where)).toEqual([
       "Budget!F98",
       "FTE!C19",
       "Rules!G5",

@@ -13,6 +13,7 @@ import { type PartnerFigures, outcomeOf } from "../../src/workbook/outcome";
 import { type Plan, type PlanCell, type PlanResults, type SheetPlan, buildPlan } from "../../src/workbook/plan";
 import { ATTRIBUTION_COLUMNS as C } from "../../src/workbook/plan/attribution";
 import { readInputs } from "../../src/workbook/read";
+import { describeProblem } from "../../src/workbook/problems";
 import { RULE_HEADINGS } from "./read/workbook";
 
 const WHEN = new Date("2026-11-25T10:00:00Z");
@@ -23,7 +24,9 @@ function built(grids: SheetGrid[], existing: ExistingSheet[] = []): { plan: Plan
   const read = readInputs(grids);
   const errors = read.problems.filter((p) => p.severity === "error");
   if (errors.length > 0 || !read.inputs)
-    throw new Error(`the inputs have errors:\n${errors.map((p) => `${p.sheet}!${p.cell} ${p.message}`).join("\n")}`);
+    throw new Error(
+      `the inputs have errors:\n${errors.map((p) => `${describeProblem(p).where} ${p.message}`).join("\n")}`,
+    );
   const worked = outcomeOf(read.inputs);
   if (!worked.outcome) throw new Error(`no plan: ${worked.problems.map((p) => p.message).join("; ")}`);
   return buildPlan(worked.outcome, { existing, when: WHEN, source: "test", notes: read.notes });

@@ -10,7 +10,7 @@ import { buildPlan } from "../../src/workbook/plan";
 import type { CalculatedValue, Plan, PlanCell, SheetPlan } from "../../src/workbook/plan/types";
 import { ATTRIBUTION_COLUMNS as C } from "../../src/workbook/plan/attribution";
 import { markerText } from "../../src/workbook/owned";
-import { HF, KC, LIB, RULE_HEADINGS, WCC, YOS, Sheets, read, validSheets, withCells } from "./read/workbook";
+import { HF, KC, LIB, RULE_HEADINGS, WCC, YOS, Sheets, asWritten, read, validSheets, withCells } from "./read/workbook";
 
 const WHEN = new Date("2026-11-25T10:00:00Z");
 
@@ -272,7 +272,7 @@ describe("problems the engine finds", () => {
     const r = read(sheets);
     const built = outcomeOf(r.inputs!);
     expect(built.outcome).toBeUndefined();
-    expect(built.problems).toEqual([
+    expect(built.problems.map(asWritten)).toEqual([
       expect.objectContaining({
         severity: "error",
         sheet: "Rules",

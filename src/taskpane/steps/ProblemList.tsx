@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Problem } from "../../workbook/problems";
+import { a1 } from "../../workbook/grid";
+import { type Problem, describeProblem } from "../../workbook/problems";
 import { useLayout } from "./layout";
 
 const useStyles = makeStyles({
@@ -30,26 +31,24 @@ export function ProblemList({ problems, onSelect, hasSheet, label }: ProblemList
   return (
     <ul className={mergeClasses(layout.list, styles.list)} aria-label={label}>
       {problems.map((p, i) => {
-        const where = p.cell === undefined ? p.sheet : `${p.sheet}!${p.cell}`;
+        const text = describeProblem(p);
+        const cell = p.cell === undefined ? undefined : a1(p.cell.row, p.cell.column);
         return (
           <li key={i} className={mergeClasses(layout.stack, styles.item)}>
             <span className={styles.where}>
               <Badge appearance="filled" color={p.severity === "error" ? "danger" : "warning"}>
-                {p.severity === "error" ? "Error" : "Warning"}
+                {text.label}
               </Badge>
               {hasSheet(p.sheet) ? (
-                <Link as="button" onClick={() => onSelect(p.sheet, p.cell)} aria-label={`Select ${where} in Excel`}>
-                  {where}
+                <Link as="button" onClick={() => onSelect(p.sheet, cell)} aria-label={`Select ${text.where} in Excel`}>
+                  {text.where}
                 </Link>
               ) : (
-                <Text weight="semibold">{where}</Text>
+                <Text weight="semibold">{text.where}</Text>
               )}
             </span>
-            <Text>{p.message}</Text>
-            <Text size={200}>
-              {p.fix}
-              {p.rule !== undefined && !p.message.includes(p.rule) ? ` (${p.rule})` : ""}
-            </Text>
+            <Text>{text.message}</Text>
+            <Text size={200}>{text.fix}</Text>
           </li>
         );
       })}

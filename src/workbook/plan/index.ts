@@ -6,7 +6,7 @@
 import type { Decimal } from "../../engine";
 import type { Outcome } from "../outcome";
 import { ExistingSheet, markerText, placeSheets } from "../owned";
-import type { Problem } from "../problems";
+import { type Problem, describeProblem } from "../problems";
 import { attributionSheet } from "./attribution";
 import { auditSheet } from "./audit";
 import { profileSheet } from "./profile";
@@ -53,9 +53,10 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
     source: options.source,
   });
 
-  const warnings: string[] = (options.warnings ?? []).map((p) =>
-    `${p.sheet}${p.cell ? `!${p.cell}` : ""}: ${p.message} ${p.fix}`.trim(),
-  );
+  const warnings: string[] = (options.warnings ?? []).map((p) => {
+    const t = describeProblem(p);
+    return `${t.where}: ${t.message} ${t.fix}`.trim();
+  });
   for (const r of placement.renamed)
     warnings.push(
       `A sheet of yours is called ${r.wanted}, so the add-in wrote ${r.name} instead and left yours alone.`,

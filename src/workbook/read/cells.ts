@@ -2,7 +2,7 @@
  * Reading single cells: numbers at Excel's precision, money in pounds, text, with every failure a
  * Problem naming the cell. Callers decide what a blank means before asking for a number.
  */
-import { Decimal, RuleError } from "../../engine";
+import { Decimal } from "../../engine";
 import { CellRef, CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
 import type { MoneyCell, Units } from "../inputs";
 import { Problem, problemAt } from "../problems";
@@ -130,17 +130,6 @@ export function readText(r: Reading, at: CellRef, what: string): string | undefi
 /** True when every cell of the row within the given columns is blank. */
 export function rowIsBlank(grid: SheetGrid, row: number, columns: readonly number[]): boolean {
   return columns.every((c) => isBlankCell(cellAt(grid, row, c)));
-}
-
-/**
- * The engine's own words for a RuleError, without its "field:" prefix and rule suffix, so a
- * message can put the column's name in front: `must be "cashable", … (got "x")`.
- */
-export function ruleDetail(error: RuleError): string {
-  const suffix = ` (RULES.md ${error.rule})`;
-  const text = error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
-  const colon = text.indexOf(": ");
-  return colon < 0 ? text : text.slice(colon + 2);
 }
 
 /** Names compared as a finance officer would: case and spacing do not matter. */

@@ -97,11 +97,11 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
 
 /** In workbook order, then by row and column, so the list reads down each sheet. */
 function sortProblems(problems: Problem[], grids: readonly SheetGrid[]): Problem[] {
-  const place = (p: Problem): [number, number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(p.cell ?? "");
-    const column = m ? [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
-    return [grids.findIndex((g) => g.name === p.sheet), m ? Number(m[2]) : 0, column];
-  };
+  const place = (p: Problem): [number, number, number] => [
+    grids.findIndex((g) => g.name === p.sheet),
+    p.cell?.row ?? 0,
+    p.cell?.column ?? 0,
+  ];
   return problems
     .map((p, i) => ({ p, i, key: place(p) }))
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.i - b.i)

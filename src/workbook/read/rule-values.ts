@@ -17,7 +17,7 @@ import {
 } from "../../engine";
 import { CellRef, cellAt, isBlankCell, isErrorCell, refText } from "../grid";
 import type { RulePartner } from "../inputs";
-import { Reading, fromExcelNumber, listed, notANumber, report, ruleDetail, shown } from "./cells";
+import { Reading, fromExcelNumber, listed, notANumber, report, shown } from "./cells";
 import { headingKey } from "./headings";
 
 export type Read<T> = T | undefined | null;
@@ -191,7 +191,7 @@ export function readYear(r: Reading, at: CellRef, what: string, rule: string): R
     return formatYear(parseYear(value, "year"));
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
-    report(r, at, `${what} ${ruleDetail(e)}.`, "Enter a financial year like 2011/12.", rule);
+    report(r, at, `${what} ${e.detail}.`, "Enter a financial year like 2011/12.", rule);
     return null;
   }
 }
@@ -207,7 +207,7 @@ export function readKind(r: Reading, at: CellRef, service: string): SavingKind |
     report(
       r,
       at,
-      `Kind for ${service} ${ruleDetail(e)}.`,
+      `Kind for ${service} ${e.detail}.`,
       "Enter cashable, non-cashable or cost avoidance (blank is cashable).",
       "§5",
     );

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../../src/workbook/grid";
 import { HEADINGS } from "../../../src/workbook/inputs";
 import { readInputs } from "../../../src/workbook/read";
+import { describeProblem } from "../../../src/workbook/problems";
 import type { Reading } from "../../../src/workbook/read/cells";
 import { readRules } from "../../../src/workbook/read/rules";
 import { canonicalNames } from "../../../src/workbook/read/names";
@@ -448,7 +449,7 @@ describe("newRulesSheet", () => {
     expect(reading.problems.filter((p) => /heading|column/i.test(p.message))).toEqual([]);
 
     const { problems } = readInputs([budget, grid]);
-    expect(problems.map((p) => `${p.sheet}!${p.cell} ${p.message}`)).toEqual(
+    expect(problems.map((p) => `${describeProblem(p).where} ${p.message}`)).toEqual(
       SERVICES.flatMap((s, i) => [
         // Basis is written as the README's default, demand, which needs a Drivers sheet.
         `Rules!C${i + 4} Basis for ${s} is demand (quantity × quality), but there is no Drivers sheet.`,

@@ -6,7 +6,20 @@
 import fc from "fast-check";
 import type { CellValue } from "../../../src/workbook/grid";
 import { nameKey } from "../../../src/workbook/read/cells";
-import { HF, KC, LIB, RULE_HEADINGS, WCC, YOS, budgetLong, problemAt, read, validSheets, where } from "./workbook";
+import {
+  HF,
+  KC,
+  LIB,
+  RULE_HEADINGS,
+  WCC,
+  YOS,
+  asWritten,
+  budgetLong,
+  problemAt,
+  read,
+  validSheets,
+  where,
+} from "./workbook";
 
 /** The valid Budget's partner, service, baseline and cost centre, in that order, under the given headings. */
 const budgetUnder = (headings: CellValue[]): CellValue[][] => [
@@ -97,7 +110,7 @@ describe("choices that do not fit are problems, with their cell", () => {
     expect(r.inputs).toBeUndefined();
     const onBudget = r.problems.filter((p) => p.sheet === "Budget");
     expect(onBudget).toHaveLength(1);
-    expect(onBudget[0].cell).toBe(cell);
+    expect(asWritten(onBudget[0]).cell).toBe(cell);
     return onBudget[0];
   };
 

@@ -5,7 +5,20 @@
 import { Decimal } from "../../../src/engine";
 import type { BudgetSheet } from "../../../src/workbook/inputs";
 import { markerText } from "../../../src/workbook/owned";
-import { HF, KC, LIB, WCC, YOS, budgetLong, problemAt, read, validSheets, where, withCells } from "./workbook";
+import {
+  HF,
+  KC,
+  LIB,
+  WCC,
+  YOS,
+  asWritten,
+  budgetLong,
+  problemAt,
+  read,
+  validSheets,
+  where,
+  withCells,
+} from "./workbook";
 
 /** Each partner's baseline per service, summed exactly, as "service|partner" → pounds. */
 function sums(budget: BudgetSheet): Record<string, string> {
@@ -333,7 +346,7 @@ describe("which sheet plays each role", () => {
 
   test("missing Budget and Rules sheets are both reported", () => {
     const r = read({ Drivers: validSheets().Drivers });
-    expect(r.problems.map((p) => [p.sheet, p.cell, p.message, p.fix])).toEqual([
+    expect(r.problems.map(asWritten).map((p) => [p.sheet, p.cell, p.message, p.fix])).toEqual([
       [
         "Budget",
         undefined,

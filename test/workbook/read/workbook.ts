@@ -2,9 +2,9 @@
  * A small valid input workbook as plain grids (the Tri-borough Youth Offending Service figures of
  * `003` ch. 9(a) and a made-up libraries service), and helpers to change one cell or sheet for a test.
  */
-import type { CellValue, SheetGrid } from "../../../src/workbook/grid";
+import { type CellValue, type SheetGrid, a1 } from "../../../src/workbook/grid";
 import { readInputs, ReadResult } from "../../../src/workbook/read";
-import type { Problem } from "../../../src/workbook/problems";
+import { type Problem, describeProblem } from "../../../src/workbook/problems";
 
 export const HF = "Hammersmith & Fulham";
 export const KC = "Kensington & Chelsea";
@@ -111,11 +111,18 @@ export function withCells(changes: [sheet: string, cell: string, value: CellValu
 
 /** The problems as "Sheet!C5 message" lines, for readable failures. */
 export const where = (problems: readonly Problem[]): string[] =>
-  problems.map((p) => `${p.severity} ${p.sheet}${p.cell ? `!${p.cell}` : ""} ${p.message}`);
+  problems.map((p) => `${p.severity} ${describeProblem(p).where} ${p.message}`);
 
-/** The one problem at a cell (fails if there is none or several). */
-export function problemAt(result: ReadResult, sheet: string, cell: string | undefined): Problem {
-  const found = result.problems.filter((p) => p.sheet === sheet && p.cell === cell);
+/** A problem as a test states it: its cell written "C5" rather than as a reference. */
+export type ProblemAsWritten = Omit<Problem, "cell"> & { cell?: string };
+export function asWritten(p: Problem): ProblemAsWritten {
+  const { cell, ...rest } = p;
+  return cell === undefined ? rest : { ...rest, cell: a1(cell.row, cell.column) };
+}
+
+/** The one problem at a cell ("C5"; fails if there is none or several), with its cell as written. */
+export function problemAt(result: ReadResult, sheet: string, cell: string | undefined): ProblemAsWritten {
+  const found = result.problems.map(asWritten).filter((p) => p.sheet === sheet && p.cell === cell);
   if (found.length !== 1)
     throw new Error(`expected one problem at ${sheet}!${cell}, got:\n${where(result.problems).join("\n")}`);
   return found[0];
