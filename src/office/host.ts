@@ -4,7 +4,8 @@
  * an in-memory workbook with the same Office.js API. Every call is a short batch with a bounded
  * number of syncs.
  */
-import { type CellValue, a1 } from "../workbook/grid";
+import type { CellValue } from "../workbook/grid";
+import { MARKER_CELL, a1 } from "../workbook/a1";
 import type { CellGuard, CellWrite, InputSheet, WorkbookHost } from "../workbook/host";
 import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
@@ -128,7 +129,7 @@ async function writeCells(
   if (ws.isNullObject) throw new Error(`There is no sheet named "${sheet}" any more. Nothing was written.`);
   // One sync to look at everything the edit depends on: the marker, the guarded cells, and the
   // number format of each cell to be written (a format of the user's is kept).
-  const a2 = ws.getRange("A2");
+  const a2 = ws.getRange(MARKER_CELL);
   a2.load("values");
   const guarded = guards.map((g) => {
     const range = ws.getRange(a1(g.row, g.column));

@@ -4,7 +4,8 @@
  * and A2 marker, then the used cells in blocks of rows, several sheets to a sync, each response
  * kept under Excel on the web's 5 MB limit.
  */
-import { a1, type CellValue, type SheetGrid } from "../workbook/grid";
+import type { CellValue, SheetGrid } from "../workbook/grid";
+import { MARKER_CELL, a1 } from "../workbook/a1";
 import type { WorkbookRead, WorkbookReadOptions } from "../workbook/host";
 import { type ExistingSheet, ownedRole } from "../workbook/owned";
 import { PAYLOAD_BUDGET, isPayloadTooLarge, jsonBytes } from "./payload";
@@ -60,7 +61,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const sheets = worksheets.items.map((ws) => {
     const used = ws.getUsedRangeOrNullObject(true); // values only: formatting alone does not make a cell used
     used.load("rowIndex,columnIndex,rowCount,columnCount"); // isNullObject comes with any load
-    const a2 = ws.getRange("A2");
+    const a2 = ws.getRange(MARKER_CELL);
     a2.load("values,valueTypes");
     return { ws, used, a2 };
   });

@@ -10,10 +10,9 @@
  * replace or delete is checked for the add-in's A2 marker, and every sheet it would create is
  * checked to be absent; a failed check throws and leaves the workbook as it was.
  */
-import { a1, columnLetters, refText } from "../workbook/grid";
+import { MARKER, MARKER_CELL, a1, columnLetters, parseAddress, refText } from "../workbook/a1";
 import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import type { CellStyle, ChartPlan, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
-import { parseAddress } from "./address";
 import { PAYLOAD_BUDGET, jsonBytes, utf8Length } from "./payload";
 import { columnWidthPoints, GENERAL, hasDecoration, lookOf } from "./styles";
 
@@ -86,7 +85,7 @@ export async function writePlan(
   // Sync 2: the A2 marker of every sheet to be replaced or deleted, and the charts to clear.
   const toCheck = [...plan.reuse, ...plan.remove].flatMap((name) => {
     const ws = existing.get(nameKey(name));
-    return ws ? [{ name, ws, a2: ws.getRange("A2") }] : []; // a sheet to delete that has gone already needs nothing
+    return ws ? [{ name, ws, a2: ws.getRange(MARKER_CELL) }] : []; // a sheet to delete that has gone already needs nothing
   });
   const reused = plan.reuse.map((name) => existing.get(nameKey(name)) as Excel.Worksheet);
   if (toCheck.length > 0) {
@@ -109,7 +108,7 @@ export async function writePlan(
 
   // Build every batch before sending any, so progress can say how many syncs there will be.
   const batches = new Batches(budget);
-  const markers = plan.sheets.map((sheet) => formulaOf(sheet.rows[1][0]));
+  const markers = plan.sheets.map((sheet) => formulaOf(sheet.rows[MARKER.row - 1][MARKER.column - 1]));
   batches.add(CALL_BYTES * (2 * plan.sheets.length + plan.remove.length + 1) + jsonBytes(markers), (h) => {
     plan.sheets.forEach((sheet, i) => {
       const index = plan.reuse.findIndex((name) => nameKey(name) === nameKey(sheet.name));
@@ -124,7 +123,7 @@ export async function writePlan(
       }
       // The marker goes in with the new or cleared sheet, so that if Excel stops a later batch the
       // sheet is still known as the add-in's own and the next run replaces it.
-      h.sheets[i].getRange("A2").formulas = [[markers[i]]];
+      h.sheets[i].getRange(MARKER_CELL).formulas = [[markers[i]]];
     });
     // Deleted after the new sheets are added, as Excel will not delete a workbook's last sheet.
     for (const name of plan.remove) {
@@ -180,7 +179,7 @@ function checkPlanShape(plan: Plan): void {
         `"${sheet.name}" cannot be a sheet name in Excel (at most 31 characters, none of \\ / ? * [ ] :, no apostrophe at either end).`,
       );
     seen.add(nameKey(sheet.name));
-    const a2 = sheet.rows[1]?.[0];
+    const a2 = sheet.rows[MARKER.row - 1]?.[MARKER.column - 1];
     if (a2?.kind !== "text" || ownedRole(a2.text) !== sheet.role)
       throw new Error(
         `The plan's sheet "${sheet.name}" has no ${sheet.role} marker in A2, so a later run could not replace it.`,

@@ -39,29 +39,3 @@ export interface CellRef {
   row: number;
   column: number;
 }
-
-/** 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-/** "C5" (or "$C$5" when absolute). */
-export function a1(row: number, column: number, absolute = false): string {
-  const d = absolute ? "$" : "";
-  return `${d}${columnLetters(column)}${d}${row}`;
-}
-
-/** A sheet name as a formula writes it: Budget, or 'Budget 2024' / 'Tri''s' when it needs quotes. */
-export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet)
-    ? `${sheet}!`
-    : `'${sheet.replace(/'/g, "''")}'!`;
-}
-
-/** Budget!C5, as a formula refers to it (and as a message names it). */
-export function refText(ref: CellRef, absolute = false): string {
-  return `${sheetPrefix(ref.sheet)}${a1(ref.row, ref.column, absolute)}`;
-}

@@ -7,7 +7,6 @@
 import type { OutputRole, SheetPlan } from "./plan/types";
 import type { CellValue } from "./grid";
 
-export const MARKER_CELL = "A2";
 const PREFIX = "Made by the Shared Services add-in (";
 
 /** The marker text for a sheet of `role`, written in A2 as plain text. */

@@ -4,7 +4,8 @@
  * way a problem is put into words, for the command line, the task pane's Check step and the Audit sheet.
  */
 import { ErrorCode, RuleError, describeLocation, ruleReference } from "../engine";
-import { CellRef, a1 } from "./grid";
+import { CellRef } from "./grid";
+import { a1 } from "./a1";
 
 export interface Problem {
   /** "error" stops the run; "warning" is reported and the run goes on. */

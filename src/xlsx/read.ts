@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid } from "../workbook/grid";
+import { MARKER } from "../workbook/a1";
 import { cellAt } from "../workbook/grid";
 import type { ExistingSheet } from "../workbook/owned";
 
@@ -114,5 +115,5 @@ export async function readXlsx(data: Buffer | Uint8Array): Promise<SheetGrid[]> 
 
 /** Each sheet's name and A2 value, which says whether the add-in made it (see owned.ts). */
 export function existingSheets(grids: readonly SheetGrid[]): ExistingSheet[] {
-  return grids.map((grid) => ({ name: grid.name, a2: cellAt(grid, 2, 1) }));
+  return grids.map((grid) => ({ name: grid.name, a2: cellAt(grid, MARKER.row, MARKER.column) }));
 }

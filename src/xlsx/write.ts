@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue } from "../workbook/grid";
-import { a1 } from "../workbook/grid";
+import { MARKER, a1 } from "../workbook/a1";
 import { ownedRole } from "../workbook/owned";
 import type { CalculatedValue, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
 import { fileFormula } from "./formula";
@@ -32,7 +32,7 @@ function excelValue(value: CalculatedValue): ExcelValue {
 }
 
 function a2Value(sheet: ExcelJS.Worksheet, date1904: boolean): CellValue {
-  const cell = sheet.findCell(2, 1);
+  const cell = sheet.findCell(MARKER.row, MARKER.column);
   // Read the same way readXlsx reads it, so this check agrees with the planner's placeSheets.
   return cell ? excelCellValue(cell, date1904) : null;
 }

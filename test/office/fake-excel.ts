@@ -15,8 +15,8 @@
  * For an end-to-end test: FakeWorkbook.fromGrids(grids), then readWorkbook / writePlan on
  * `workbook.context`, then workbook.formulas(name) / workbook.values(name) / workbook.sheet(name).
  */
-import { a1, type CellValue, type SheetGrid } from "../../src/workbook/grid";
-import { type CellBox, parseAddress } from "../../src/office/address";
+import type { CellValue, SheetGrid } from "../../src/workbook/grid";
+import { type CellBox, a1, parseAddress } from "../../src/workbook/a1";
 import { utf8Length } from "../../src/office/payload";
 
 const GENERAL = "General";

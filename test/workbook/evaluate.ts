@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { HyperFormula } from "hyperformula";
-import { columnLetters } from "../../src/workbook/grid";
+import { columnLetters } from "../../src/workbook/a1";
 import { registerSharedFunctions, workbook } from "../functions/hyperformula";
 
 export interface Recalculated {

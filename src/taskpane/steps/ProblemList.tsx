@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { a1 } from "../../workbook/grid";
+import { a1 } from "../../workbook/a1";
 import { type Problem, describeProblem } from "../../workbook/problems";
 import { useLayout } from "./layout";
 

@@ -5,7 +5,8 @@
  * does, so the view must work on sheets with problems and shows the cells' text as it is.
  */
 import { Decimal } from "../../engine";
-import { CellValue, SheetGrid, a1, cellAt, isBlankCell, isErrorCell, refText } from "../grid";
+import { CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
+import { a1, refText } from "../a1";
 import type { CellGuard, CellWrite, InputSheet } from "./input-sheet";
 import { HEADINGS } from "../inputs";
 import { BUDGET_COLUMNS, UnreadLine, readBudget } from "../read/budget";

@@ -4,7 +4,7 @@
  * and the RAG status, and their roll-up.
  */
 import { TrackingGroup, TrackingLine, ZERO, rollUp, trackDelivery } from "../../engine";
-import { refText } from "../grid";
+import { refText } from "../a1";
 import type { TrackerSheet } from "../inputs";
 import { type ServiceResult, nameKey } from "./services";
 

@@ -5,7 +5,7 @@
  * that apply a rule are live =SHARED.* formulas over the input cells (RULES.md §1, §2, §4, §5).
  */
 import { Decimal, ZERO, basisName } from "../../engine";
-import { refText } from "../grid";
+import { MARKER, refText } from "../a1";
 import type { MoneyCell } from "../inputs";
 import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
 import type { ServiceResult } from "../outcome";
@@ -67,7 +67,7 @@ export function attributionSheet(
 ): { sheet: SheetPlan; layout: AttributionLayout } {
   const b = new SheetBuilder("attribution", name);
   b.text(1, 1, "Attribution of costs and savings", "title");
-  b.text(2, 1, header.marker, "marker");
+  b.text(MARKER.row, MARKER.column, header.marker, "marker");
   b.text(
     3,
     1,

@@ -5,7 +5,7 @@
  * a live check that every split adds up, and the warnings.
  */
 import { Decimal, basisName, kindName } from "../../engine";
-import { refText, sheetPrefix, a1 } from "../grid";
+import { MARKER, a1, refText, sheetPrefix } from "../a1";
 import type { FromCell } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
 import type { ServiceResult } from "../outcome";
@@ -24,7 +24,7 @@ export function auditSheet(
 ): SheetPlan {
   const b = new SheetBuilder("audit", name);
   b.text(1, 1, "Audit trail", "title");
-  b.text(2, 1, info.marker, "marker");
+  b.text(MARKER.row, MARKER.column, info.marker, "marker");
   let row = 4;
   const line = (label: string, text: string): void => {
     b.text(row, 1, label, "header");

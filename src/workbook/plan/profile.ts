@@ -7,7 +7,7 @@
  * formula over the partner's saving on the Attribution sheet), which the summary adds up.
  */
 import { Decimal, SavingKind, YearLabel, kindName, parseYear } from "../../engine";
-import { a1, columnLetters, sheetPrefix } from "../grid";
+import { MARKER, a1, columnLetters, sheetPrefix } from "../a1";
 import type { Outcome } from "../outcome";
 import { ATTRIBUTION_COLUMNS, AttributionLayout } from "./attribution";
 import { SheetBuilder, quoted, rangeText } from "./sheet";
@@ -60,7 +60,7 @@ export function profileSheet(
   const savingRows: number[][] = [];
 
   b.text(1, 1, "Savings profile", "title");
-  b.text(2, 1, header.marker, "marker");
+  b.text(MARKER.row, MARKER.column, header.marker, "marker");
   b.text(
     3,
     1,

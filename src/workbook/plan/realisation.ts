@@ -4,7 +4,7 @@
  * the variance, the share delivered and a RAG status, all live formulas.
  */
 import { DEFAULT_RAG_THRESHOLDS, Decimal } from "../../engine";
-import { a1, sheetPrefix } from "../grid";
+import { MARKER, a1, sheetPrefix } from "../a1";
 import type { Realisation } from "../outcome";
 import { moneyRef } from "./attribution";
 import type { ProfileLayout } from "./profile";
@@ -26,7 +26,7 @@ export function realisationSheet(
   const green = DEFAULT_RAG_THRESHOLDS.green.toString();
   const amber = DEFAULT_RAG_THRESHOLDS.amber.toString();
   b.text(1, 1, "Benefit realisation: planned against achieved savings", "title");
-  b.text(2, 1, header.marker, "marker");
+  b.text(MARKER.row, MARKER.column, header.marker, "marker");
   b.text(
     3,
     1,

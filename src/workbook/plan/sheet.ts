@@ -2,7 +2,8 @@
  * Building a sheet plan cell by cell, with the formula helpers the output sheets share.
  */
 import { Decimal } from "../../engine";
-import { CellRef, a1, refText, sheetPrefix } from "../grid";
+import { CellRef } from "../grid";
+import { a1, refText, sheetPrefix } from "../a1";
 import type { CalculatedValue, CellStyle, OutputRole, PlanCell, SheetPlan } from "./types";
 
 export class SheetBuilder {

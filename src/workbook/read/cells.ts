@@ -4,6 +4,7 @@
  */
 import { Decimal } from "../../engine";
 import { CellRef, CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
+import { poundsText } from "../format";
 import type { MoneyCell, Units } from "../inputs";
 import { Problem, problemAt } from "../problems";
 import type { Field } from "./headings";
@@ -87,13 +88,6 @@ export function readNonNegative(r: Reading, at: CellRef, what: string, rule: str
     return undefined;
   }
   return n;
-}
-
-/** "£1,234,567.891": an amount as a message shows it, with every digit it has. */
-export function poundsText(d: Decimal): string {
-  const [whole, fraction] = d.abs().toFixed().split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${d.isNegative() ? "-" : ""}£${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
 }
 
 /** A non-blank money cell, scaled to pounds, at most to the penny. */

@@ -3,7 +3,8 @@
  * Headings are matched to the template's spellings (inputs.ts HEADINGS) ignoring case, spaces,
  * punctuation and a unit: "Baseline £000", "New cost (£)" and "Reduction %" all count.
  */
-import { SheetGrid, a1, cellAt, isBlankCell } from "../grid";
+import { SheetGrid, cellAt, isBlankCell } from "../grid";
+import { a1 } from "../a1";
 import { HEADINGS, Units } from "../inputs";
 import { Reading, listed, nameKey, ref, report } from "./cells";
 

@@ -15,7 +15,9 @@ import {
   phasingBreach,
   readSavingKind,
 } from "../../engine";
-import { CellRef, cellAt, isBlankCell, isErrorCell, refText } from "../grid";
+import { CellRef, cellAt, isBlankCell, isErrorCell } from "../grid";
+import { refText } from "../a1";
+import { MONTH_NAMES, excelDate, percentText } from "../format";
 import type { RulePartner } from "../inputs";
 import { Reading, fromExcelNumber, listed, notANumber, report, shown } from "./cells";
 import { headingKey } from "./headings";
@@ -36,9 +38,6 @@ function textCell(r: Reading, at: CellRef, what: string, expected: string): Read
 }
 
 const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
-
-/** "12.5%": a fraction as the user typed it. */
-export const percentText = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
 
 /**
  * A percentage from 0% to 100%: a cell formatted as % (Excel holds 20% as 0.2) or text "20%".
@@ -112,24 +111,6 @@ export function readPhasing(r: Reading, at: CellRef, service: string): Read<Deci
   return years;
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-/** An Excel date serial (1900 date system) as a UTC date. Serials from 61 (1 March 1900) on. */
-const excelDate = (serial: number): Date => new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
-
 /** Date serials from 2000 to 2099: a date, not a typed month or year. */
 const isDateSerial = (n: number): boolean => n >= 36_526 && n < 73_051;
 
@@ -146,7 +127,7 @@ export function readStartMonth(r: Reading, at: CellRef, service: string): Read<n
       : text !== undefined && /^\d+$/.test(text)
         ? Number(text)
         : text !== undefined && text.length >= 3
-          ? MONTHS.findIndex((m) => m.startsWith(text.replace(/\.$/, ""))) + 1
+          ? MONTH_NAMES.findIndex((m) => m.toLowerCase().startsWith(text.replace(/\.$/, ""))) + 1
           : 0;
   if (Number.isInteger(month) && month >= 1 && month <= 12) return month;
   if (isErrorCell(value) || typeof value === "boolean") return notANumber(r, value, at, what, "§6") ?? null;

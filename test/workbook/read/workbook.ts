@@ -2,7 +2,8 @@
  * A small valid input workbook as plain grids (the Tri-borough Youth Offending Service figures of
  * `003` ch. 9(a) and a made-up libraries service), and helpers to change one cell or sheet for a test.
  */
-import { type CellValue, type SheetGrid, a1 } from "../../../src/workbook/grid";
+import { a1 } from "../../../src/workbook/a1";
+import type { CellValue, SheetGrid } from "../../../src/workbook/grid";
 import { readInputs, ReadResult } from "../../../src/workbook/read";
 import { type Problem, describeProblem } from "../../../src/workbook/problems";
 
