@@ -6,6 +6,7 @@
  * profile; fairness in the round; and the warnings. Pure.
  */
 import { Decimal, YearLabel, fairnessInTheRound, sum } from "../../engine";
+import { pounds } from "../format";
 import type { Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
 import { PartnerFigures, partnerFigures } from "./profile";
@@ -34,8 +35,6 @@ export interface Outcome {
   warnings: string[];
 }
 
-const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
-
 /** The Outcome, or the problems the engine found in a service's figures (each at its Rules cell). */
 export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Problem[] } {
   const { services, problems } = computeServices(inputs);
@@ -57,7 +56,7 @@ export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Proble
     for (const p of s.partners)
       if (p.saving.isNegative() && !p.saving.isZero())
         warnings.push(
-          `${p.partner} pays ${money(p.saving.neg())} more for ${s.rule.service} than its stand-alone baseline (RULES.md §5).`,
+          `${p.partner} pays ${pounds(p.saving.neg())} more for ${s.rule.service} than its stand-alone baseline (RULES.md §5).`,
         );
   return {
     outcome: {

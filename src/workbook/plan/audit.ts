@@ -6,6 +6,7 @@
  */
 import { Decimal, basisName, kindName } from "../../engine";
 import { MARKER, a1, refText, sheetPrefix } from "../a1";
+import { percentText, pounds } from "../format";
 import type { FromCell } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
 import type { ServiceResult } from "../outcome";
@@ -13,8 +14,8 @@ import { SheetBuilder } from "./sheet";
 import type { SheetPlan } from "./types";
 
 const from = (cell: FromCell<unknown> | undefined): string => (cell ? refText(cell.at) : "");
-const pct = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
-const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`.replace("£-", "−£");
+/** The Audit sheet has always written a negative amount −£1,234.00. */
+const money = (d: Decimal): string => pounds(d, "−");
 
 export function auditSheet(
   name: string,
@@ -63,21 +64,21 @@ export function auditSheet(
       6,
       r.newCost
         ? `new cost, ${from(r.newCost)}`
-        : `baseline ${money(s.totalBaseline)} less ${pct(r.reduction!.value)}, ${from(r.reduction)}`,
+        : `baseline ${money(s.totalBaseline)} less ${percentText(r.reduction!.value)}, ${from(r.reduction)}`,
     );
     b.number(row, 7, s.transitional, "money");
     b.text(
       row,
       8,
       r.phasing
-        ? `${r.phasing.value.map(pct).join(", ")} (${from(r.phasing)})`
+        ? `${r.phasing.value.map(percentText).join(", ")} (${from(r.phasing)})`
         : r.startMonth
           ? `part-year from month ${r.startMonth.value} (${from(r.startMonth)})`
           : "all in the first year",
     );
     b.text(row, 9, r.firstYear.value);
     b.text(row, 10, kindName(r.kind.value));
-    b.text(row, 11, r.gainShare ? `${pct(r.gainShare.value)} (${from(r.gainShare)})` : "");
+    b.text(row, 11, r.gainShare ? `${percentText(r.gainShare.value)} (${from(r.gainShare)})` : "");
     b.text(row, 12, r.host?.value ?? "");
     b.text(row, 13, r.variancePolicy.value === "host-bears" ? "host bears" : "share now");
     row++;

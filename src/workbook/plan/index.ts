@@ -3,7 +3,7 @@
  * (with a Tracker) and Audit, placing the Outcome's figures and the live formulas that recompute
  * them. Pure: the adapters render the plan into Excel or an .xlsx file.
  */
-import type { Decimal } from "../../engine";
+import { pounds } from "../format";
 import type { Outcome } from "../outcome";
 import { ExistingSheet, markerText, placeSheets } from "../owned";
 import { type Problem, describeProblem } from "../problems";
@@ -39,8 +39,6 @@ export const OUTPUT_SHEETS: readonly { role: OutputRole; name: string }[] = [
 export function stamp(when: Date): string {
   return `${when.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
-
-const money = (d: Decimal): string => `£${d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 
 export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan; results: PlanResults } {
   const { services, years } = outcome;
@@ -90,8 +88,8 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
 
   const total = outcome.totals;
   const summary = [
-    `${services.length} services shared between ${outcome.partners.length} partners: baselines ${money(total.baseline)}, ` +
-      `combined cost ${money(total.combinedCost)}, savings to the councils ${money(total.saving)}.`,
+    `${services.length} services shared between ${outcome.partners.length} partners: baselines ${pounds(total.baseline)}, ` +
+      `combined cost ${pounds(total.combinedCost)}, savings to the councils ${pounds(total.saving)}.`,
     `Savings profile over ${years[0]} to ${years[years.length - 1]}.`,
     `Sheets written: ${sheets.map((s) => s.name).join(", ")}.`,
     ...warnings.map((w) => `Warning: ${w}`),

@@ -3,8 +3,9 @@
  * service, partner and year, the planned saving (from the Savings profile), the saving achieved,
  * the variance, the share delivered and a RAG status, all live formulas.
  */
-import { DEFAULT_RAG_THRESHOLDS, Decimal } from "../../engine";
+import { DEFAULT_RAG_THRESHOLDS } from "../../engine";
 import { MARKER, a1, sheetPrefix } from "../a1";
+import { percentText } from "../format";
 import type { Realisation } from "../outcome";
 import { moneyRef } from "./attribution";
 import type { ProfileLayout } from "./profile";
@@ -31,8 +32,8 @@ export function realisationSheet(
     3,
     1,
     `From ${header.source}. Planned is the new saving for that year on the Savings profile sheet; achieved is from the ` +
-      `${tracker.sheet} sheet. RAG: Green when at least ${pct(DEFAULT_RAG_THRESHOLDS.green)} of the plan is delivered, ` +
-      `Amber from ${pct(DEFAULT_RAG_THRESHOLDS.amber)}, Red below (RULES.md §7). A blank achieved is not yet reported.`,
+      `${tracker.sheet} sheet. RAG: Green when at least ${percentText(DEFAULT_RAG_THRESHOLDS.green)} of the plan is delivered, ` +
+      `Amber from ${percentText(DEFAULT_RAG_THRESHOLDS.amber)}, Red below (RULES.md §7). A blank achieved is not yet reported.`,
     "note",
   );
   b.headings(HEADER_ROW, ["Service", "Partner", "Year", "Planned £", "Achieved £", "Variance £", "Delivered %", "RAG"]);
@@ -74,5 +75,3 @@ export function realisationSheet(
   }
   return b.build({ widths: [26, 24, 10, 14, 14, 14, 12, 8], freezeRows: HEADER_ROW });
 }
-
-const pct = (fraction: Decimal): string => `${fraction.times(100).toString()}%`;
