@@ -7,6 +7,7 @@
 import { Decimal } from "../../engine";
 import { CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
 import { a1, refText } from "../a1";
+import { MONTH_NAMES, grouped, percentText } from "../format";
 import type { CellGuard, CellWrite, InputSheet } from "./input-sheet";
 import { HEADINGS } from "../inputs";
 import { BUDGET_COLUMNS, UnreadLine, readBudget } from "../read/budget";
@@ -269,13 +270,6 @@ function rulesRows(grid: SheetGrid, headings: HeadingRow, notes: string[]): { se
   return found;
 }
 
-/** "1650000" → "1,650,000", with every decimal the number has. */
-function grouped(n: Decimal): string {
-  const [whole, fraction] = n.abs().toFixed().split(".");
-  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${n.isNegative() && !n.isZero() ? "-" : ""}${digits}${fraction === undefined ? "" : `.${fraction}`}`;
-}
-
 /** A cell as the pane shows it: percent columns (and a one-number Phasing) as %, money grouped, text as written. */
 export function displayText(field: RuleField, value: CellValue): string {
   if (value === null) return "";
@@ -295,25 +289,10 @@ export function displayText(field: RuleField, value: CellValue): string {
     }
   }
   const n = fromExcelNumber(value);
-  if (PERCENT.has(field) || field === "phasing") return `${n.times(100).toString()}%`;
+  if (PERCENT.has(field) || field === "phasing") return percentText(n);
   if (MONEY.has(field)) return grouped(n);
   return n.toString();
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** An amount as typed: "1,650,000", "£1,650,000.50", "-£5,000" (commas only between thousands). */
 const AMOUNT = /^(-?)\s*£?\s*(-?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
