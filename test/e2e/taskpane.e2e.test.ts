@@ -21,7 +21,7 @@ import { promisify } from "util";
 import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
 import { MALFORMED_MISTAKES, MALFORMED_PATH } from "../../scripts/make-sample";
 import { SERVICES, sampleSheets } from "../../src/sample/sample";
-import { pounds } from "../../src/taskpane/format";
+import { pounds } from "../../src/workbook/format";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import type { PlanResults } from "../../src/workbook/plan";
 import { prepareRun } from "../../src/workbook/prepare";

@@ -18,7 +18,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { pounds } from "../format";
+import { pounds } from "../../workbook/format";
 import type { StepProps } from "../session";
 import { useLayout } from "./layout";
 import { SavingsChart } from "./SavingsChart";

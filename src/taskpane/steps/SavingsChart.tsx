@@ -1,7 +1,7 @@
 import * as React from "react";
 import { tokens } from "@fluentui/react-components";
 import { Decimal } from "../../engine";
-import { pounds } from "../format";
+import { pounds } from "../../workbook/format";
 
 export interface SavingsChartProps {
   years: readonly string[];
