@@ -7,10 +7,9 @@ import { existsSync } from "fs";
 import { mkdir, readFile, writeFile } from "fs/promises";
 import { basename, dirname, resolve } from "path";
 import { Command, CommanderError } from "commander";
-import { readInputs } from "../workbook/read";
-import { outcomeOf } from "../workbook/outcome";
-import { buildPlan } from "../workbook/plan";
-import { formatProblem, hasErrors, Problem } from "../workbook/problems";
+import { PrepareStep, prepareRun } from "../workbook/prepare";
+import { formatProblem, Problem } from "../workbook/problems";
+import { ROLES, Role } from "../workbook/read";
 // The .xlsx modules (ExcelJS, JSZip) are loaded when a workbook is read, so --help and a wrong
 // argument answer at once.
 const xlsxRead = () => import("../xlsx/read");
@@ -27,10 +26,7 @@ export interface CliIo {
   progress?(line: string): void;
 }
 
-export type Step = "read file" | "check inputs" | "apply rules" | "write file";
-
-type Role = "budget" | "fte" | "rules" | "drivers" | "tracker";
-const ROLES: Role[] = ["budget", "fte", "rules", "drivers", "tracker"];
+export type Step = "read file" | PrepareStep | "write file";
 
 /** Parts of a workbook that ExcelJS does not carry into the copy it writes. */
 const NOT_CARRIED: [RegExp, string][] = [
@@ -120,31 +116,24 @@ async function run(
   const rows = grids.reduce((n, grid) => n + grid.values.length, 0);
   say(`Checking ${count(grids.length)} sheets, ${count(rows)} rows…`);
   const sheets = Object.fromEntries(ROLES.filter((r) => options[r] !== undefined).map((r) => [r, options[r]]));
-  const read = readInputs(grids, { sheets });
-  const warnings = read.problems.filter((p) => p.severity === "warning");
-  clock("check inputs");
-  if (!read.inputs || hasErrors(read.problems)) return report(read.problems, io);
-
-  const { outcome, problems } = outcomeOf(read.inputs);
-  if (!outcome) return report([...warnings, ...problems], io);
-  const planned = buildPlan(outcome, {
-    existing: existingSheets(grids),
+  // The same main job as the task pane's: check the inputs, then plan the sheets (prepare.ts).
+  const prepared = prepareRun(grids, existingSheets(grids), {
+    sheets,
     when: io.now ?? new Date(),
     source: basename(input),
-    notes: read.notes,
-    warnings,
+    stepDone: clock,
   });
-  clock("apply rules");
+  if (!prepared.plan) return report(prepared.problems, io);
 
-  const cells = planned.plan.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.length, 0), 0);
-  say(`Writing ${count(planned.plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
+  const cells = prepared.plan.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.length, 0), 0);
+  say(`Writing ${count(prepared.plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
   const { writeXlsx } = await xlsxWrite();
-  const written = await writeXlsx(bytes, planned.plan);
+  const written = await writeXlsx(bytes, prepared.plan);
   await mkdir(dirname(resolve(options.output)), { recursive: true });
   await writeFile(options.output, written);
   clock("write file");
 
-  for (const line of planned.plan.summary) io.out(line);
+  for (const line of prepared.plan.summary) io.out(line);
   const dropped = await notCarried(bytes);
   if (dropped.length > 0)
     io.out(

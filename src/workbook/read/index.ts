@@ -20,6 +20,7 @@ import { Role, missingSheet, pickSheets } from "./sheets";
 import { readTracker } from "./tracker";
 
 export type { Role } from "./sheets";
+export { ROLES } from "./sheets";
 export type { Field } from "./headings";
 
 export interface ReadOptions {

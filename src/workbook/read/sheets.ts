@@ -3,6 +3,7 @@
  * otherwise the sheet named as the template names it (ignoring case, spaces and punctuation). The
  * add-in's own output sheets are never read as inputs (its Realisation sheet is not a Tracker).
  */
+import { MARKER } from "../a1";
 import { SheetGrid, cellAt } from "../grid";
 import { SHEET_NAMES } from "../inputs";
 import { ownedRole } from "../owned";
@@ -18,9 +19,12 @@ export const ROLE_NAMES: Record<Role, string> = {
   tracker: "Tracker",
 };
 
+/** Every role, in the template's order. */
+export const ROLES = Object.keys(ROLE_NAMES) as Role[];
+
 const sheetKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "");
 
-export const isOwned = (grid: SheetGrid): boolean => ownedRole(cellAt(grid, 2, 1)) !== undefined;
+export const isOwned = (grid: SheetGrid): boolean => ownedRole(cellAt(grid, MARKER.row, MARKER.column)) !== undefined;
 
 /** The role a sheet's name suggests (the template's names for it), if any; pickSheets takes the same view. */
 export function suggestedRole(name: string): Role | undefined {
