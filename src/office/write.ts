@@ -11,7 +11,7 @@
  * checked to be absent; a failed check throws and leaves the workbook as it was.
  */
 import { MARKER, MARKER_CELL, a1, columnLetters, parseAddress, refText } from "../workbook/a1";
-import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
+import { ownedRole, sheetNameFault, sheetNameKey as nameKey } from "../workbook/owned";
 import type { CellStyle, ChartPlan, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
 import { PAYLOAD_BUDGET, jsonBytes, utf8Length } from "./payload";
 import { columnWidthPoints, GENERAL, hasDecoration, lookOf } from "./styles";
@@ -168,16 +168,8 @@ function checkPlanShape(plan: Plan): void {
   for (const sheet of plan.sheets) {
     if (seen.has(nameKey(sheet.name))) throw new Error(`The plan has two sheets named "${sheet.name}".`);
     // Excel's own rules for a sheet name, checked here so a bad one stops the run before anything is written.
-    if (
-      sheet.name.length < 1 ||
-      sheet.name.length > 31 ||
-      /[\\/?*[\]:]/.test(sheet.name) ||
-      /^'|'$/.test(sheet.name) ||
-      nameKey(sheet.name) === "history"
-    )
-      throw new Error(
-        `"${sheet.name}" cannot be a sheet name in Excel (at most 31 characters, none of \\ / ? * [ ] :, no apostrophe at either end).`,
-      );
+    const fault = sheetNameFault(sheet.name);
+    if (fault !== undefined) throw new Error(`"${sheet.name}" cannot be a sheet name in Excel: ${fault}.`);
     seen.add(nameKey(sheet.name));
     const a2 = sheet.rows[MARKER.row - 1]?.[MARKER.column - 1];
     if (a2?.kind !== "text" || ownedRole(a2.text) !== sheet.role)

@@ -42,6 +42,24 @@ export interface Placement {
 /** A sheet name as Excel compares them: ignoring case. */
 export const sheetNameKey = (name: string): string => name.toLocaleLowerCase("en-GB");
 
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * Why Excel would refuse `name` for a sheet, or undefined when it may have it: 1 to 31 characters,
+ * none of \ / ? * [ ] :, no apostrophe first or last, and not "History" (Excel keeps it for itself).
+ * Both writers check a plan's names with it before anything is written.
+ */
+export function sheetNameFault(name: string): string | undefined {
+  if (name.length === 0) return "it is empty";
+  if (name.length > MAX_SHEET_NAME) return `it is longer than Excel's ${MAX_SHEET_NAME} characters`;
+  const bad = /[\\/?*[\]:]/.exec(name);
+  if (bad) return `it has ${bad[0]} in it, and Excel allows none of \\ / ? * [ ] : in a sheet name`;
+  if (name.startsWith("'") || name.endsWith("'")) return "it starts or ends with an apostrophe";
+  if (sheetNameKey(name) === "history") return "Excel keeps the name History for itself";
+  return undefined;
+}
+
 /** `name`, or "name (2)", "(3)"… : the first not in `taken` (names as sheetNameKey gives them). */
 export function freeSheetName(taken: ReadonlySet<string>, name: string): string {
   let free = name;

@@ -7,15 +7,12 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../workbook/grid";
 import { MARKER, a1 } from "../workbook/a1";
-import { ownedRole } from "../workbook/owned";
+import { ownedRole, sheetNameFault } from "../workbook/owned";
 import type { CalculatedValue, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
 import { fileFormula } from "./formula";
 import { dynamicArrayCells, finishPackage } from "./package";
 import { excelCellValue, loadWorkbook, usesDate1904 } from "./read";
 import { STYLES } from "./styles";
-
-/** Excel's limit on a sheet name's length. */
-const MAX_SHEET_NAME = 31;
 
 /** ExcelJS orders tabs by this field, missing from its typings. */
 type PlacedSheet = ExcelJS.Worksheet & { orderNo: number };
@@ -60,11 +57,9 @@ function checkSafe(workbook: ExcelJS.Workbook, plan: Plan): void {
     if (planned.has(key(sheet.name)))
       throw new Error(`The plan has two sheets named "${sheet.name}". Nothing was written.`);
     planned.add(key(sheet.name));
-    if (sheet.name.length > MAX_SHEET_NAME) {
-      throw new Error(
-        `The sheet name "${sheet.name}" is longer than Excel's ${MAX_SHEET_NAME} characters. Nothing was written.`,
-      );
-    }
+    const fault = sheetNameFault(sheet.name);
+    if (fault !== undefined)
+      throw new Error(`"${sheet.name}" cannot be a sheet name in Excel: ${fault}. Nothing was written.`);
     const existing = byName.get(key(sheet.name));
     if (existing && !reuse.has(key(sheet.name))) {
       throw new Error(

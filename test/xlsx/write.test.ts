@@ -264,6 +264,11 @@ describe("writeXlsx never touches a user's sheet", () => {
       plan([sheetPlan("attribution", "Attribution", [])], [], []),
       /"Attribution" is already/,
     ],
+    [
+      "a sheet name Excel refuses",
+      plan([sheetPlan("audit", "Audit: 2011/12", [])], [], []),
+      /"Audit: 2011\/12" cannot be a sheet name in Excel: it has : in it/,
+    ],
   ])("refuses %s and writes nothing", async (_what, badPlan, message) => {
     await expect(writeXlsx(input, badPlan)).rejects.toThrow(message);
     expect(input.equals(original)).toBe(true);
