@@ -176,3 +176,6 @@ export const HEADINGS = {
   year: ["Year", "Financial year"],
   achieved: ["Achieved", "Actual", "Achieved saving"],
 } as const;
+
+/** A column the template knows (partner, service, baseline…), named as HEADINGS names it. */
+export type Field = keyof typeof HEADINGS;

@@ -5,9 +5,8 @@
 import { Decimal } from "../../engine";
 import { CellRef, CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
 import { poundsText } from "../format";
-import type { MoneyCell, Units } from "../inputs";
+import type { Field, MoneyCell, Units } from "../inputs";
 import { Problem, problemAt } from "../problems";
-import type { Field } from "./headings";
 
 /** Where a reader is: the sheet being read and the list every problem goes into. */
 export interface Reading {

@@ -5,10 +5,10 @@
  */
 import { SheetGrid, cellAt, isBlankCell } from "../grid";
 import { a1 } from "../a1";
-import { HEADINGS, Units } from "../inputs";
+import { type Field, HEADINGS, Units } from "../inputs";
 import { Reading, listed, nameKey, ref, report } from "./cells";
 
-export type Field = keyof typeof HEADINGS;
+export type { Field } from "../inputs";
 
 /** The columns a sheet reads, in template order, and those it cannot be read without. */
 export interface SheetColumns {
