@@ -281,4 +281,23 @@ describe("problems the engine finds", () => {
       }),
     ]);
   });
+
+  it("a split by the basis's weights that the engine refuses is an error at the Basis cell", () => {
+    // The reader refuses a negative total baseline on the budget basis; given one anyway, the engine
+    // refuses to split the combined cost by it, and the problem points at the Basis that chose it.
+    const r = read(validSheets());
+    const inputs = r.inputs!;
+    const line = inputs.budget.lines.find((l) => l.partner === HF && l.service === YOS)!;
+    line.baseline = { ...line.baseline, value: new Decimal(-728000) };
+    const built = outcomeOf(inputs);
+    expect(built.outcome).toBeUndefined();
+    expect(built.problems.map(asWritten)).toEqual([
+      expect.objectContaining({
+        sheet: "Rules",
+        cell: "C2",
+        code: "negative",
+        message: expect.stringContaining("-728000"),
+      }),
+    ]);
+  });
 });

@@ -104,19 +104,36 @@ export function computeServices(inputs: Inputs): { services: ServiceResult[]; pr
   for (const rule of inputs.rules.rules) {
     try {
       services.push(computeService(rule, { budgetBy, budgetPartners, fteBy, driversBy }));
-    } catch (error) {
+    } catch (thrown) {
+      const onBasis = thrown instanceof SplitByBasisError;
+      const error = onBasis ? thrown.error : thrown;
       if (!(error instanceof RuleError)) throw error;
-      problems.push(problemFromRuleError(error, cellFor(rule, error), fixFor(error)));
+      problems.push(problemFromRuleError(error, cellFor(rule, error, onBasis), fixFor(error)));
     }
   }
   return { services, problems };
 }
 
-/** The Rules cell behind an engine error: the transitional cost, the basis, or the service's row. */
-function cellFor(rule: ServiceRule, error: RuleError): CellRef {
+/** A RuleError thrown while splitting by the basis's weights, which the Basis cell chose. */
+class SplitByBasisError {
+  constructor(readonly error: RuleError) {}
+}
+
+function splitByBasis<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof RuleError ? new SplitByBasisError(error) : error;
+  }
+}
+
+/**
+ * The Rules cell behind an engine error: the transitional cost, the basis (for the split by its
+ * weights, or weights that are all zero or missing), or the service's row.
+ */
+function cellFor(rule: ServiceRule, error: RuleError, onBasis: boolean): CellRef {
   if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at);
-  if (error.location.field.includes("weight") || ["all-zero", "missing"].includes(error.code))
-    return ruleCell(rule, rule.basis.at);
+  if (onBasis || error.code === "all-zero" || error.code === "missing") return ruleCell(rule, rule.basis.at);
   return rule.at;
 }
 
@@ -165,9 +182,11 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const totalBaseline = sum(rows.map((r) => r.baseline));
   const combinedCost = rule.newCost?.value ?? roundMoney(totalBaseline.times(ONE.minus(rule.reduction?.value ?? ZERO)));
   const gainRate = rule.gainShare?.value;
-  const attribution = attributeSavings(
-    { partners: data, basis, combinedCost, gainShare: gainRate === undefined ? undefined : { rate: gainRate } },
-    {},
+  const attribution = splitByBasis(() =>
+    attributeSavings(
+      { partners: data, basis, combinedCost, gainShare: gainRate === undefined ? undefined : { rate: gainRate } },
+      {},
+    ),
   );
   const transitionalCost = rule.transitional?.value ?? ZERO;
   const transition = transitionalCost.isZero()
