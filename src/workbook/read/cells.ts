@@ -43,19 +43,44 @@ export function shown(value: CellValue): string {
   return value === null ? "blank" : fromExcelNumber(value).toString();
 }
 
+/**
+ * Reports a cell that holds an Excel error. #BUSY! and #NAME? are what Excel shows for a formula it
+ * has not worked out yet (#BUSY! while custom functions calculate, #NAME? before the add-in's
+ * functions are registered), so those say "not calculated yet" and to check again, not to fix it.
+ */
+export function excelError(r: Reading, at: CellRef, what: string, error: string, rule?: string): undefined {
+  if (error === "#BUSY!")
+    return report(
+      r,
+      at,
+      `${what} is not calculated yet: Excel shows #BUSY! while it works the formula out.`,
+      "Wait until Excel has finished calculating, then check again.",
+      rule,
+    );
+  if (error === "#NAME?")
+    return report(
+      r,
+      at,
+      `${what} is not calculated yet, or its formula names something Excel does not know: Excel shows #NAME?.`,
+      "If it uses the add-in's SHARED functions, wait until the add-in has loaded and Excel has recalculated (Ctrl+Alt+F9), then check again; otherwise correct the formula.",
+      rule,
+    );
+  return report(
+    r,
+    at,
+    `${what} is the Excel error ${error}.`,
+    "Correct the formula or value in that cell first.",
+    rule,
+  );
+}
+
 /** Text that a finance officer meant as a number ("1,234", "£5,000", "(12)"). */
 const NUMBER_AS_TEXT = /^\s*[-(]?\s*£?\s*[\d,]*\.?\d+\s*\)?\s*%?\s*$/;
 
 /** Reports a cell that should hold a number but does not (the cell is known not to be blank). */
 export function notANumber(r: Reading, value: CellValue, at: CellRef, what: string, rule?: string): undefined {
   if (isErrorCell(value)) {
-    report(
-      r,
-      at,
-      `${what} is the Excel error ${value.error}.`,
-      "Correct the formula or value in that cell first.",
-      rule,
-    );
+    excelError(r, at, what, value.error, rule);
   } else if (typeof value === "boolean") {
     report(r, at, `${what} is ${shown(value)}, not a number.`, "Enter a number.", rule);
   } else if (typeof value === "string" && NUMBER_AS_TEXT.test(value)) {
@@ -112,8 +137,7 @@ export function readText(r: Reading, at: CellRef, what: string): string | undefi
   const value = cellAt(r.grid, at.row, at.column);
   if (value === null || isBlankCell(value)) return undefined;
   if (isErrorCell(value)) {
-    report(r, at, `${what} is the Excel error ${value.error}.`, "Correct the formula or value in that cell first.");
-    return undefined;
+    return excelError(r, at, what, value.error);
   }
   if (typeof value === "number") return fromExcelNumber(value).toString();
   if (typeof value === "boolean") return shown(value);

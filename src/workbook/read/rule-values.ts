@@ -19,7 +19,7 @@ import { CellRef, cellAt, isBlankCell, isErrorCell } from "../grid";
 import { refText } from "../a1";
 import { MONTH_NAMES, excelDate, percentText } from "../format";
 import type { RulePartner } from "../inputs";
-import { Reading, fromExcelNumber, listed, notANumber, report, shown } from "./cells";
+import { Reading, excelError, fromExcelNumber, listed, notANumber, report, shown } from "./cells";
 import { headingKey } from "./headings";
 
 export type Read<T> = T | undefined | null;
@@ -31,8 +31,7 @@ function textCell(r: Reading, at: CellRef, what: string, expected: string): Read
   const value = valueOf(r, at);
   if (isBlankCell(value)) return undefined;
   if (typeof value === "string") return value.trim();
-  if (isErrorCell(value))
-    report(r, at, `${what} is the Excel error ${value.error}.`, "Correct the formula or value in that cell first.");
+  if (isErrorCell(value)) excelError(r, at, what, value.error);
   else report(r, at, `${what} is ${shown(value)}, not ${expected}.`, `Enter ${expected}.`);
   return null;
 }
