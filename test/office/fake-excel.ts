@@ -10,7 +10,10 @@
  * "=", "+", "-" or "@" becomes a formula (unless it is a number); one that looks like a number,
  * TRUE/FALSE, a date or an error becomes that; a leading apostrophe makes the rest text (the quote
  * prefix, not part of the value); "" clears the cell and null leaves it. Formulas are not calculated:
- * a formula cell's value is what `calculate` returns (null unless one is given).
+ * a formula cell's value is what `calculate` returns (null unless one is given). Read through
+ * Office.js, a formula that calls the add-in's SHARED functions and has no value yet reads as real
+ * Excel shows it: #BUSY! while the functions calculate, #NAME? before they are registered
+ * (options.functions); any other formula without a value reads as 0.
  *
  * For an end-to-end test: FakeWorkbook.fromGrids(grids), then readWorkbook / writePlan on
  * `workbook.context`, then workbook.formulas(name) / workbook.values(name) / workbook.sheet(name).
@@ -138,7 +141,15 @@ interface Queued {
 export interface FakeOptions {
   /** The value a formula cell shows; null unless given. */
   calculate?(sheet: string, row: number, column: number, formula: string): CellValue;
+  /**
+   * Where the add-in's SHARED functions are, for a formula calling one that has no value: while
+   * they calculate (the default) Excel shows #BUSY!; before the add-in has registered them, #NAME?.
+   */
+  functions?: "calculating" | "not registered";
 }
+
+/** A formula that calls one of the add-in's functions. */
+const CALLS_SHARED = /(^|[^A-Za-z0-9_.])SHARED\.[A-Za-z]/i;
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
@@ -602,14 +613,21 @@ class FakeRange extends Loadable {
           }
           return rows;
         };
+        // A formula with no value yet: the error Excel shows for the add-in's functions, else 0.
+        const pending = (cell: FakeCell | undefined): string | undefined =>
+          cell?.formula !== undefined && (cell.value ?? null) === null && CALLS_SHARED.test(cell.formula)
+            ? this.ctx.book.options.functions === "not registered"
+              ? "#NAME?"
+              : "#BUSY!"
+            : undefined;
         const valueOf = (cell: FakeCell | undefined): unknown => {
           const v = cell?.value ?? null;
-          if (v === null) return cell?.formula !== undefined ? 0 : "";
+          if (v === null) return cell?.formula !== undefined ? (pending(cell) ?? 0) : "";
           return typeof v === "object" ? v.error : v;
         };
         const typeOf = (cell: FakeCell | undefined): string => {
           const v = cell?.value ?? null;
-          if (v === null) return cell?.formula !== undefined ? "Double" : "Empty";
+          if (v === null) return cell?.formula !== undefined ? (pending(cell) ? "Error" : "Double") : "Empty";
           if (typeof v === "object") return "Error";
           return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
         };
