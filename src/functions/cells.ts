@@ -44,6 +44,28 @@ function isErrorValue(value: Cell): value is ErrorValue {
   return typeof value === "object" && value !== null && typeof (value as ErrorValue).code === "string";
 }
 
+/**
+ * A data type as Excel passes one where functions.json allows them (an entity or linked entity such
+ * as Stocks or Geography, a formatted number): an object with a `type`. The add-in does not turn that
+ * on (webpack.config.js), so Excel should pass the plain value; one arriving anyway is named plainly.
+ */
+interface DataTypeValue {
+  type: string;
+  text?: unknown;
+  basicValue?: unknown;
+}
+
+function isDataType(value: Cell): value is DataTypeValue {
+  return typeof value === "object" && value !== null && typeof (value as DataTypeValue).type === "string";
+}
+
+/** "a linked data type (Microsoft Corp)": what a data type is, for a message. */
+function dataTypeText(value: DataTypeValue): string {
+  const kind = /linked/i.test(value.type) ? "a linked data type" : `a data type (${value.type})`;
+  const shown = typeof value.text === "string" ? value.text : value.basicValue;
+  return typeof shown === "string" || typeof shown === "number" ? `${kind}, "${shown}"` : kind;
+}
+
 /** A JavaScript number from Excel as a Decimal, at Excel's precision of 15 significant digits. */
 export function fromExcelNumber(value: number): Decimal {
   return new Decimal(value.toPrecision(15));
@@ -126,6 +148,11 @@ export function readCell(value: Cell, options: ReadOptions, index?: number, addr
   if (typeof value === "string")
     return fail("not-a-number", `is text ("${value}"), not a number; retype it as a number`);
   if (isErrorValue(value)) return fail("not-a-number", `is the Excel error ${value.code}; correct that cell first`);
+  if (isDataType(value))
+    return fail(
+      "not-a-number",
+      `is ${dataTypeText(value)}, not a number; refer to one of its fields that is a number instead (e.g. =A2.Population)`,
+    );
   return fail("not-a-number", `is not a number (${String(value)})`);
 }
 
@@ -173,6 +200,7 @@ export function describe(value: Cell): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isErrorValue(value)) return value.code;
+  if (isDataType(value)) return dataTypeText(value);
   return String(value);
 }
 
