@@ -5,7 +5,8 @@
  */
 import { readFile } from "fs/promises";
 import { applyRules } from "../../src/office/run";
-import { a1, type SheetGrid } from "../../src/workbook/grid";
+import { a1 } from "../../src/workbook/a1";
+import type { SheetGrid } from "../../src/workbook/grid";
 import { readXlsx } from "../../src/xlsx/read";
 import { FakeWorkbook, type FakeOptions } from "./fake-excel";
 
@@ -81,7 +82,9 @@ describe("an input cell not calculated yet", () => {
       const { grids, book, cell } = await sampleWithFormula({ functions });
       const result = await applyRules(book.context, { when: new Date("2026-12-01T10:00:00Z") });
       const errors = result.problems.filter((p) => p.severity === "error");
-      expect(errors.map((p) => `${p.sheet}!${p.cell}`)).toEqual([`Budget!${cell}`]);
+      expect(errors.map((p) => `${p.sheet}!${p.cell ? a1(p.cell.row, p.cell.column) : ""}`)).toEqual([
+        `Budget!${cell}`,
+      ]);
       expect(errors[0].message).toMatch(message);
       expect(errors[0].fix).toMatch(fix);
       expect(errors[0].message).not.toMatch(/is the Excel error/);
