@@ -3,9 +3,7 @@
  * every problem with its sheet and cell (the same messages as the task pane) or writes the
  * output sheets into a copy of it. The input file is never changed.
  */
-import { existsSync } from "fs";
-import { mkdir, readFile, writeFile } from "fs/promises";
-import { basename, dirname, resolve } from "path";
+import { basename } from "path";
 import { Command, CommanderError } from "commander";
 import { PrepareStep, prepareRun } from "../workbook/prepare";
 import { formatProblem, Problem } from "../workbook/problems";
@@ -13,7 +11,9 @@ import { ROLES, Role } from "../workbook/read";
 // The .xlsx modules (ExcelJS, JSZip) are loaded when a workbook is read, so --help and a wrong
 // argument answer at once.
 const xlsxRead = () => import("../xlsx/read");
+const xlsxUnreadable = () => import("../xlsx/unreadable");
 const xlsxWrite = () => import("../xlsx/write");
+import { FileRefused, checkFiles, readInput, writeOutput } from "./files";
 
 export interface CliIo {
   out(line: string): void;
@@ -77,7 +77,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(input, options, io);
   } catch (error) {
-    io.err(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    // Only our own plain sentences reach the user; anything else is a fault of ours, said plainly.
+    const plain =
+      error instanceof FileRefused || (error instanceof Error && error.name === "UnreadableWorkbook")
+        ? error.message
+        : undefined;
+    io.err(
+      `Error: ${plain ?? `something went wrong inside the add-in (${error instanceof Error ? error.name : "unknown"}); please report it with the input file.`}`,
+    );
     io.err("Nothing was written.");
     return 1;
   }
@@ -93,25 +100,17 @@ async function run(
     io.err("Nothing was written.");
     return 1;
   };
-  if (!existsSync(input)) return fail(`${input}: no such file.`);
-  if (resolve(input) === resolve(options.output))
-    return fail("the output must be a different file from the input: the add-in never changes your workbook.");
-  if (existsSync(options.output) && !options.overwrite)
-    return fail(`${options.output} already exists. Add --overwrite to replace it, or choose another name.`);
+  const refused = await checkFiles(input, options.output, options.overwrite === true);
+  if (refused !== undefined) return fail(refused);
 
   const clock = stopwatch(io);
   const say = (line: string) => (options.quiet ? undefined : io.progress?.(line));
   const count = (n: number) => n.toLocaleString("en-GB");
-  const bytes = await readFile(input);
+  const bytes = await readInput(input);
   const size = bytes.length < 1e6 ? `${Math.ceil(bytes.length / 1e3)} kB` : `${(bytes.length / 1e6).toFixed(1)} MB`;
   say(`Reading ${input} (${size})…`);
-  const { existingSheets, readXlsx } = await xlsxRead();
-  let grids;
-  try {
-    grids = await readXlsx(bytes);
-  } catch (error) {
-    return fail(`${input} could not be read as an Excel workbook (.xlsx): ${(error as Error).message}`);
-  }
+  const { existingSheets } = await xlsxRead();
+  const grids = await (await xlsxUnreadable()).readWorkbookFile(bytes, input);
   clock("read file");
   const rows = grids.reduce((n, grid) => n + grid.values.length, 0);
   say(`Checking ${count(grids.length)} sheets, ${count(rows)} rows…`);
@@ -129,8 +128,7 @@ async function run(
   say(`Writing ${count(prepared.plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
   const { writeXlsx } = await xlsxWrite();
   const written = await writeXlsx(bytes, prepared.plan);
-  await mkdir(dirname(resolve(options.output)), { recursive: true });
-  await writeFile(options.output, written);
+  await writeOutput(input, options.output, written, options.overwrite === true);
   clock("write file");
 
   for (const line of prepared.plan.summary) io.out(line);
