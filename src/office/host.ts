@@ -4,7 +4,7 @@
  * an in-memory workbook with the same Office.js API. Every call is a short batch with a bounded
  * number of syncs.
  */
-import type { CellValue } from "../workbook/grid";
+import { type CellValue, isErrorCell } from "../workbook/grid";
 import { MARKER_CELL, a1 } from "../workbook/a1";
 import type { CellGuard, CellWrite, InputSheet, WorkbookHost } from "../workbook/host";
 import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
@@ -20,7 +20,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** What range.formulas gets for a value: text quote-prefixed where Excel would read it as something else. */
 function entry(value: CellValue | undefined): string | number | boolean {
   if (value === null || value === undefined) return "";
-  if (typeof value === "object") return `'${value.error}`; // an error value in an input sheet is kept as its text
+  if (typeof value === "object") return `'${isErrorCell(value) ? value.error : value.formula}`; // an error (or formula never calculated) is kept as its text
   if (typeof value === "string") return asTyped(value);
   return value;
 }
@@ -169,4 +169,10 @@ const sameValue = (a: CellValue, b: CellValue): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || (isBlank(a) && isBlank(b));
 const isBlank = (v: CellValue): boolean => v === null || v === "";
 const shown = (v: CellValue): string =>
-  v === null || v === "" ? "nothing" : typeof v === "object" ? v.error : `"${String(v)}"`;
+  v === null || v === ""
+    ? "nothing"
+    : typeof v === "object"
+      ? isErrorCell(v)
+        ? v.error
+        : v.formula
+      : `"${String(v)}"`;

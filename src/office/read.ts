@@ -2,7 +2,8 @@
  * Reads the open workbook's sheets through Office.js into plain SheetGrids for the pure input
  * reader, in a bounded number of syncs: one for the sheet names, one for every sheet's used range
  * and A2 marker, then the used cells in blocks of rows, several sheets to a sync, each response
- * kept under Excel on the web's 5 MB limit.
+ * kept under Excel on the web's 5 MB limit. Each number's format comes with it, since only the
+ * format says a number is a date (Excel holds 1 April 2011 as 40634) or a percentage.
  */
 import type { CellValue, SheetGrid } from "../workbook/grid";
 import { MARKER_CELL, a1 } from "../workbook/a1";
@@ -31,6 +32,21 @@ export function cellValue(value: unknown, type: Excel.RangeValueType | string | 
   if (type === "Error") return { error: String(value) };
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
   return String(value);
+}
+
+/** Keeps the number formats of a row's number cells that are not General (grid.formats), `index` 0-based. */
+function keepFormats(
+  grid: SheetGrid,
+  index: number,
+  left: number,
+  types: readonly unknown[] | undefined,
+  formats: readonly unknown[] | undefined,
+): void {
+  formats?.forEach((format, c) => {
+    if (types?.[c] !== "Double" || typeof format !== "string" || format === "" || format === "General") return;
+    grid.formats ??= [];
+    (grid.formats[index] ??= [])[left + c] = format;
+  });
 }
 
 interface Pending {
@@ -106,7 +122,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       }
       const address = `${a1(piece.next + 1, piece.left + 1)}:${a1(piece.next + rows, piece.left + piece.columns)}`;
       const range = piece.ws.getRange(address);
-      range.load("values,valueTypes");
+      range.load("values,valueTypes,numberFormat");
       loads.push({ piece, start: piece.next, rows, range });
       piece.next += rows;
       room -= rows * perRow;
@@ -125,12 +141,17 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     for (const { piece, rows, range } of loads) {
       const values = range.values;
       const types = range.valueTypes;
+      const formats = range.numberFormat;
       for (let r = 0; r < rows; r++) {
         const row: CellValue[] = new Array<CellValue>(piece.left).fill(null);
         for (let c = 0; c < piece.columns; c++) row.push(cellValue(values[r]?.[c], types[r]?.[c]));
+        keepFormats(piece.grid, piece.grid.values.length, piece.left, types[r], formats?.[r]);
         piece.grid.values.push(row);
       }
-      densest = Math.max(densest, (jsonBytes(values) + jsonBytes(types)) / (rows * piece.columns));
+      densest = Math.max(
+        densest,
+        (jsonBytes(values) + jsonBytes(types) + jsonBytes(formats ?? [])) / (rows * piece.columns),
+      );
     }
     bytesPerCell = Math.max(LEAST_BYTES_PER_CELL, densest * SAFETY);
     for (let i = pending.length - 1; i >= 0; i--) if (pending[i].next >= pending[i].end) pending.splice(i, 1);

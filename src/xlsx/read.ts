@@ -1,9 +1,10 @@
 /**
  * Reads an .xlsx file into plain sheet grids (src/workbook/grid.ts) with ExcelJS: each cell as
- * Excel shows it, formulas by their saved results, dates as serial numbers.
+ * Excel shows it, formulas by their saved results (a formula with none as UncalculatedCell),
+ * dates as serial numbers with their date format kept, and the sheet's merged ranges.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, SheetGrid } from "../workbook/grid";
+import type { CellRange, CellValue, SheetGrid } from "../workbook/grid";
 import { MARKER } from "../workbook/a1";
 import { cellAt } from "../workbook/grid";
 import type { ExistingSheet } from "../workbook/owned";
@@ -14,12 +15,25 @@ const UNIX_EPOCH_1900 = 25_569;
 const OFFSET_1904 = 1_462;
 
 /**
- * An Excel serial number from the Date ExcelJS made of it. ExcelJS builds the Date with the exact
- * inverse of this line, so a whole-day serial comes back exactly (including Excel's phantom
- * 29 February 1900, which ExcelJS maps linearly both ways).
+ * An Excel serial number from the Date ExcelJS made of it, in the 1900 date system. ExcelJS rounds
+ * the file's number to the millisecond (utils.excelToDate), so the serial is given back as the
+ * shortest decimal that ExcelJS would have turned into this same Date: 15.3 in a date-formatted
+ * cell is 15.3 again, not 15.2999999999993, and a whole-day serial comes back exactly (including
+ * Excel's phantom 29 February 1900, which ExcelJS maps linearly both ways). A 1904-system serial
+ * is moved to the 1900 system, so a date means the same day whichever system the file uses.
  */
 export function dateToSerial(date: Date, date1904: boolean): number {
-  return UNIX_EPOCH_1900 + date.getTime() / MS_PER_DAY - (date1904 ? OFFSET_1904 : 0);
+  const ms = date.getTime();
+  const offset = date1904 ? OFFSET_1904 : 0;
+  const file = (serial: number): number => serial - offset; // as the file held it
+  // The same arithmetic as ExcelJS's excelToDate, so the round trip is checked exactly.
+  const toMs = (serial: number): number => Math.round((file(serial) - UNIX_EPOCH_1900 + offset) * 24 * 3600 * 1000);
+  const exact = UNIX_EPOCH_1900 + ms / MS_PER_DAY;
+  for (let places = 0; places <= 12; places++) {
+    const candidate = Number(exact.toFixed(places));
+    if (toMs(candidate) === ms) return candidate;
+  }
+  return exact;
 }
 
 interface RichTextValue {
@@ -73,23 +87,60 @@ export function excelCellValue(cell: ExcelJS.Cell, date1904: boolean): CellValue
   }
 }
 
+/** A formula cell with no saved result: the file was written by a program and never calculated. */
+function uncalculatedFormula(cell: ExcelJS.Cell): CellValue | undefined {
+  if (cell.type !== ExcelJS.ValueType.Formula || cell.result !== undefined) return undefined;
+  const formula = (cell.formula as string | undefined) ?? "";
+  return { formula: formula === "" ? "a shared formula" : `=${formula}` };
+}
+
+/** The number format of a number cell, where it is not General (a date, a percentage…). */
+function numberFormat(cell: ExcelJS.Cell, value: CellValue): string | undefined {
+  if (typeof value !== "number") return undefined;
+  const format = cell.numFmt;
+  return typeof format === "string" && format !== "" && format.toLowerCase() !== "general" ? format : undefined;
+}
+
+/** The sheet's merged ranges ("A3:B3"), 1-based. */
+function mergedRanges(sheet: ExcelJS.Worksheet): CellRange[] {
+  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  const ranges: CellRange[] = [];
+  for (const text of merges) {
+    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(text);
+    if (m === null) continue;
+    const column = (letters: string): number =>
+      [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    ranges.push({ top: Number(m[2]), left: column(m[1]), bottom: Number(m[4]), right: column(m[3]) });
+  }
+  return ranges;
+}
+
 /** A worksheet's values; values[0][0] is A1, each row as long as its last non-blank cell. */
 export function worksheetGrid(sheet: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   const values: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     let cells: CellValue[] | undefined;
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const value = excelCellValue(cell, date1904);
+      const value = uncalculatedFormula(cell) ?? excelCellValue(cell, date1904);
       if (value === null) return;
       if (!cells) cells = [];
       while (cells.length < column - 1) cells.push(null);
       cells[column - 1] = value;
+      const format = numberFormat(cell, value);
+      if (format !== undefined) (formats[rowNumber - 1] ??= [])[column - 1] = format;
     });
     if (!cells) return;
     while (values.length < rowNumber - 1) values.push([]);
     values[rowNumber - 1] = cells;
   });
-  return { name: sheet.name, values };
+  const merges = mergedRanges(sheet);
+  return {
+    name: sheet.name,
+    values,
+    ...(formats.length > 0 ? { formats } : {}),
+    ...(merges.length > 0 ? { merges } : {}),
+  };
 }
 
 /** Whether the workbook counts dates from 1904 (old Mac workbooks) rather than 1900. */

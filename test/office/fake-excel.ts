@@ -18,7 +18,7 @@
  * For an end-to-end test: FakeWorkbook.fromGrids(grids), then readWorkbook / writePlan on
  * `workbook.context`, then workbook.formulas(name) / workbook.values(name) / workbook.sheet(name).
  */
-import type { CellValue, SheetGrid } from "../../src/workbook/grid";
+import { type CellValue, isErrorCell, type SheetGrid } from "../../src/workbook/grid";
 import { type CellBox, a1, parseAddress } from "../../src/workbook/a1";
 import { utf8Length } from "../../src/office/payload";
 
@@ -219,7 +219,7 @@ export class FakeWorkbook {
     return this.grid(name, (cell) => {
       if (cell?.formula !== undefined) return cell.formula;
       const value = cell?.value ?? null;
-      return typeof value === "object" && value !== null ? value.error : value;
+      return typeof value === "object" && value !== null ? (isErrorCell(value) ? value.error : value.formula) : value;
     });
   }
   numberFormats(name: string): string[][] {
@@ -623,7 +623,7 @@ class FakeRange extends Loadable {
         const valueOf = (cell: FakeCell | undefined): unknown => {
           const v = cell?.value ?? null;
           if (v === null) return cell?.formula !== undefined ? (pending(cell) ?? 0) : "";
-          return typeof v === "object" ? v.error : v;
+          return typeof v === "object" ? (isErrorCell(v) ? v.error : v.formula) : v;
         };
         const typeOf = (cell: FakeCell | undefined): string => {
           const v = cell?.value ?? null;

@@ -39,7 +39,9 @@ describe("readXlsx", () => {
       { error: "#DIV/0!" },
     ]);
     expect(grid.values[1]).toEqual([]); // a blank row
-    expect(grid.values[2]).toEqual([2469.12, 0, "xy", false, { error: "#DIV/0!" }]); // F3 has no result: trimmed
+    // F3 has no saved result: it is not blank, it is a formula with nothing to read (issue 15, case 5;
+    // it was read as blank).
+    expect(grid.values[2]).toEqual([2469.12, 0, "xy", false, { error: "#DIV/0!" }, { formula: "=NOW()" }]);
     expect(grid.values[4]).toEqual([null, null, -7]); // padded so values[r][c] is the cell
     expect(grid.values).toHaveLength(5);
   });
@@ -61,24 +63,44 @@ describe("readXlsx", () => {
   it.each([
     ["1900", false, APRIL_2024_1900],
     ["1904", true, APRIL_2024_1904],
-  ])("reads a date as its serial number in the %s date system", async (_system, date1904, serial) => {
+  ])(
+    "reads a date in the %s date system as its serial number in the 1900 system, with its format",
+    async (_system, date1904, serial) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.properties.date1904 = date1904;
+      const sheet = workbook.addWorksheet("Dates");
+      sheet.getCell("A1").value = serial;
+      sheet.getCell("A1").numFmt = "dd/mm/yyyy";
+      sheet.getCell("B1").value = serial + 0.5; // midday
+      sheet.getCell("B1").numFmt = "dd/mm/yyyy hh:mm";
+      sheet.getCell("C1").value = { formula: "A1+1", result: serial + 1 };
+      sheet.getCell("C1").numFmt = "dd/mm/yyyy";
+      const file = await bytesOf(workbook);
+
+      // The file holds the serial and the date system as written (so the test reads what Excel would).
+      const xml = await (await JSZip.loadAsync(file)).file("xl/workbook.xml")!.async("string");
+      expect(xml.includes('date1904="1"')).toBe(date1904);
+
+      // Read in the 1900 system whichever the file uses, so a First year date means the same year in
+      // both (it was the 1904 serial, four years out for the readers' 1900-system dates).
+      const [grid] = await readXlsx(file);
+      expect(grid.values[0]).toEqual([APRIL_2024_1900, APRIL_2024_1900 + 0.5, APRIL_2024_1900 + 1]);
+      expect(grid.formats?.[0]).toEqual(["dd/mm/yyyy", "dd/mm/yyyy hh:mm", "dd/mm/yyyy"]);
+    },
+  );
+
+  it("reads a number in a date-formatted cell at 15 significant digits, not as ExcelJS's rounded Date (was 15.2999999999993)", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.properties.date1904 = date1904;
     const sheet = workbook.addWorksheet("Dates");
-    sheet.getCell("A1").value = serial;
-    sheet.getCell("A1").numFmt = "dd/mm/yyyy";
-    sheet.getCell("B1").value = serial + 0.5; // midday
-    sheet.getCell("B1").numFmt = "dd/mm/yyyy hh:mm";
-    sheet.getCell("C1").value = { formula: "A1+1", result: serial + 1 };
-    sheet.getCell("C1").numFmt = "dd/mm/yyyy";
-    const file = await bytesOf(workbook);
-
-    // The file holds the serial and the date system as written (so the test reads what Excel would).
-    const xml = await (await JSZip.loadAsync(file)).file("xl/workbook.xml")!.async("string");
-    expect(xml.includes('date1904="1"')).toBe(date1904);
-
-    const [grid] = await readXlsx(file);
-    expect(grid.values[0]).toEqual([serial, serial + 0.5, serial + 1]);
+    // ExcelJS keeps a date-formatted number only to the millisecond (1/86,400,000 of a day), so any
+    // number of up to 7 decimal places comes back exactly; more is beyond what the file gives us.
+    const numbers = [15.3, 17.8, 0.1, 40634.1234567, 1e-7, 2958465.99999, 123456.75];
+    numbers.forEach((n, i) => {
+      sheet.getCell(1, i + 1).value = n;
+      sheet.getCell(1, i + 1).numFmt = "d-mmm-yy";
+    });
+    const [grid] = await readXlsx(await bytesOf(workbook));
+    expect(grid.values[0]).toEqual(numbers);
   });
 
   it("gives a merged area's value only in its top-left cell", async () => {
@@ -89,6 +111,8 @@ describe("readXlsx", () => {
     sheet.getCell("E2").value = 5;
     const [grid] = await readXlsx(await bytesOf(workbook));
     expect(grid.values).toEqual([[], [null, "Heading", null, null, 5]]);
+    // The merge itself is kept, so the reader can say a heading or value is merged (issue 15, case 4).
+    expect(grid.merges).toEqual([{ top: 2, left: 2, bottom: 3, right: 4 }]);
   });
 
   it("reads every sheet in workbook order, blank sheets included", async () => {

@@ -3,6 +3,7 @@
  * check or run still describes the workbook and the user's choices.
  */
 import * as React from "react";
+import { isErrorCell } from "../../workbook/grid";
 import type { RunResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
 import { Prepared, prepareRun } from "../../workbook/prepare";
 import type { Activity } from "./activity";
@@ -43,7 +44,14 @@ export function inputsKey(read: WorkbookRead | undefined, choices: unknown): str
     add(grid.name);
     grid.values.forEach((row, r) => {
       add(String(r));
-      for (const v of row) add(v === null ? "" : typeof v === "object" ? `#${v.error}` : `${typeof v}:${String(v)}`);
+      for (const v of row)
+        add(
+          v === null
+            ? ""
+            : typeof v === "object"
+              ? `#${isErrorCell(v) ? v.error : v.formula}`
+              : `${typeof v}:${String(v)}`,
+        );
     });
   }
   return `${(hash >>> 0).toString(16)}:${read?.grids.length ?? 0}`;

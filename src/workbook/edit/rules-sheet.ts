@@ -5,7 +5,7 @@
  * does, so the view must work on sheets with problems and shows the cells' text as it is.
  */
 import { Decimal } from "../../engine";
-import { CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
+import { CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell, isUncalculated } from "../grid";
 import { a1, refText } from "../a1";
 import { MONTH_NAMES, grouped, percentText } from "../format";
 import type { CellGuard, CellWrite, InputSheet } from "./input-sheet";
@@ -276,6 +276,7 @@ export function displayText(field: RuleField, value: CellValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isErrorCell(value)) return value.error;
+  if (isUncalculated(value)) return value.formula;
   // A month or year Excel turned into a date: shown as the reader reads it, not as its serial number.
   if (field === "startMonth" || field === "firstYear") {
     const one: Reading = scratch({ name: "", values: [[value]] });

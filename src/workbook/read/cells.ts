@@ -3,7 +3,18 @@
  * Problem naming the cell. Callers decide what a blank means before asking for a number.
  */
 import { Decimal } from "../../engine";
-import { CellRef, CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell } from "../grid";
+import {
+  CellRef,
+  CellValue,
+  SheetGrid,
+  cellAt,
+  dateText,
+  formatAt,
+  isBlankCell,
+  isDateFormat,
+  isErrorCell,
+  isUncalculated,
+} from "../grid";
 import { poundsText } from "../format";
 import type { Field, MoneyCell, Units } from "../inputs";
 import { Problem, problemAt } from "../problems";
@@ -40,6 +51,7 @@ export function shown(value: CellValue): string {
   if (typeof value === "string") return `"${value}"`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isErrorCell(value)) return value.error;
+  if (isUncalculated(value)) return `a formula with no calculated value (${value.formula})`;
   return value === null ? "blank" : fromExcelNumber(value).toString();
 }
 
@@ -74,11 +86,56 @@ export function excelError(r: Reading, at: CellRef, what: string, error: string,
   );
 }
 
+/**
+ * The largest amount read, in pounds: below £1,000,000,000,000 every amount in pence has at most
+ * 14 digits, so it and sums of up to ten such amounts stay exact to the penny through the 15
+ * significant digits of Excel's numbers. Larger is refused at its cell (RULES.md §1).
+ */
+export const MAX_AMOUNT = new Decimal("1e12");
+
+/** A number the cell's format shows as a date ("1 Apr 2011"), else undefined. */
+export function dateShown(r: Reading, at: CellRef): string | undefined {
+  const value = cellAt(r.grid, at.row, at.column);
+  return typeof value === "number" && isDateFormat(formatAt(r.grid, at.row, at.column)) ? dateText(value) : undefined;
+}
+
+/** Reports a formula with no saved result (a file never calculated in Excel): there is no value to read. */
+export function uncalculated(r: Reading, at: CellRef, what: string, formula: string, rule?: string): undefined {
+  return report(
+    r,
+    at,
+    `${what} is a formula (${formula}) with no calculated value: the file was saved by a program that does not calculate.`,
+    "Open and save the file in Excel, or type the value.",
+    rule,
+  );
+}
+
+/** Reports a date where a number belongs: Excel holds 1 April 2011 as 40,634, which must not count as one. */
+export function aDate(r: Reading, at: CellRef, what: string, date: string, expected: string, rule?: string): undefined {
+  return report(
+    r,
+    at,
+    `${what} is a date (${date}), not ${expected}.`,
+    "Enter the number; if the cell shows a date only because of its format, format it as Number (Home › Number Format).",
+    rule,
+  );
+}
+
 /** Text that a finance officer meant as a number ("1,234", "£5,000", "(12)"). */
 const NUMBER_AS_TEXT = /^\s*[-(]?\s*£?\s*[\d,]*\.?\d+\s*\)?\s*%?\s*$/;
 
 /** Reports a cell that should hold a number but does not (the cell is known not to be blank). */
-export function notANumber(r: Reading, value: CellValue, at: CellRef, what: string, rule?: string): undefined {
+export function notANumber(
+  r: Reading,
+  value: CellValue,
+  at: CellRef,
+  what: string,
+  rule?: string,
+  expected = "a number",
+): undefined {
+  const date = dateShown(r, at);
+  if (date !== undefined) return aDate(r, at, what, date, expected, rule);
+  if (isUncalculated(value)) return uncalculated(r, at, what, value.formula, rule);
   if (isErrorCell(value)) {
     excelError(r, at, what, value.error, rule);
   } else if (typeof value === "boolean") {
@@ -98,10 +155,17 @@ export function notANumber(r: Reading, value: CellValue, at: CellRef, what: stri
 }
 
 /** A non-blank cell as a number, or undefined after reporting why it is not one. */
-export function readNumber(r: Reading, at: CellRef, what: string, rule?: string): Decimal | undefined {
+export function readNumber(
+  r: Reading,
+  at: CellRef,
+  what: string,
+  rule?: string,
+  expected = "a number",
+): Decimal | undefined {
   const value = cellAt(r.grid, at.row, at.column);
-  if (typeof value === "number" && Number.isFinite(value)) return fromExcelNumber(value);
-  return notANumber(r, value, at, what, rule);
+  if (typeof value === "number" && Number.isFinite(value) && dateShown(r, at) === undefined)
+    return fromExcelNumber(value);
+  return notANumber(r, value, at, what, rule, expected);
 }
 
 /** A number that must not be below zero (FTE, quantity, quality, a measure). */
@@ -116,9 +180,27 @@ export function readNonNegative(r: Reading, at: CellRef, what: string, rule: str
 
 /** A non-blank money cell, scaled to pounds, at most to the penny. */
 export function readMoney(r: Reading, at: CellRef, what: string, units: Units): MoneyCell | undefined {
-  const n = readNumber(r, at, what);
+  const n = readNumber(r, at, what, undefined, "an amount");
   if (n === undefined) return undefined;
   const value = units === "thousands" ? n.times(1000) : n;
+  if (value.abs().greaterThanOrEqualTo(MAX_AMOUNT)) {
+    // Past £1e15 the digits would fill the message: the number as Excel shows it instead.
+    const huge = value.abs().greaterThanOrEqualTo("1e15");
+    const inPounds =
+      units === "thousands"
+        ? `${huge ? n.toExponential() : n.toString()} thousand${huge ? "" : ` (${poundsText(value)})`}`
+        : huge
+          ? `£${n.toExponential()}`
+          : poundsText(value);
+    report(
+      r,
+      at,
+      `${what} is ${inPounds}, more than the largest amount the add-in reads (under £1,000,000,000,000).`,
+      "Check the figure and its units: amounts must be under £1 trillion for every penny to stay exact in Excel.",
+      "§1",
+    );
+    return undefined;
+  }
   if (value.decimalPlaces() > 2) {
     const inPounds =
       units === "thousands" ? ` (${n.toString()} thousand, ${poundsText(value)})` : ` (${poundsText(value)})`;
@@ -139,7 +221,8 @@ export function readText(r: Reading, at: CellRef, what: string): string | undefi
   if (isErrorCell(value)) {
     return excelError(r, at, what, value.error);
   }
-  if (typeof value === "number") return fromExcelNumber(value).toString();
+  if (isUncalculated(value)) return uncalculated(r, at, what, value.formula);
+  if (typeof value === "number") return dateShown(r, at) ?? fromExcelNumber(value).toString();
   if (typeof value === "boolean") return shown(value);
   return value.trim().replace(/\s+/g, " ");
 }

@@ -7,6 +7,7 @@ import { SheetGrid, cellAt, isBlankCell } from "../grid";
 import { a1 } from "../a1";
 import { type Field, HEADINGS, Units } from "../inputs";
 import { Reading, listed, nameKey, ref, report } from "./cells";
+import { checkLayout } from "./layout";
 
 export type { Field } from "../inputs";
 
@@ -23,6 +24,7 @@ export const HEADING_SEARCH_ROWS = 10;
 
 const THOUSANDS = /£\s*'?\s*000(?:'?s)?|£\s*k(?![a-z])|£\s*thousands?/gi;
 const MILLIONS = /£\s*m(?![a-z])|£\s*millions?|£\s*mn(?![a-z])/i;
+const MILLIONS_ALL = new RegExp(MILLIONS.source, "gi");
 /** A £ sign that is not part of a thousands marker: the heading says pounds. */
 const POUNDS = /£/;
 
@@ -31,6 +33,7 @@ export function headingKey(text: string): string {
   return text
     .toLowerCase()
     .replace(THOUSANDS, " ")
+    .replace(MILLIONS_ALL, " ") // "Baseline £m" is the Baseline column, refused for its unit (readUnits)
     .replace(/[£%]/g, " ")
     .replace(/[^a-z0-9]+/g, "");
 }
@@ -39,6 +42,7 @@ export function headingKey(text: string): string {
 export function headingName(text: string): string {
   return text
     .replace(THOUSANDS, " ")
+    .replace(MILLIONS_ALL, " ")
     .replace(/[£%]/g, " ")
     .replace(/\(\s*\)|\[\s*\]/g, " ")
     .replace(/\s+/g, " ")
@@ -240,6 +244,7 @@ export function readHeadings(r: Reading, accepted: readonly Field[], example: st
     chosenMissing(r, field, text, row);
   }
   // Reading on without a chosen column would only say "there is no … column", which the user knows.
+  if (ok) checkLayout(r, row);
   return ok ? found : undefined;
 }
 

@@ -15,11 +15,30 @@ import {
   phasingBreach,
   readSavingKind,
 } from "../../engine";
-import { CellRef, cellAt, isBlankCell, isErrorCell } from "../grid";
+import {
+  CellRef,
+  cellAt,
+  dateText,
+  formatAt,
+  isBlankCell,
+  isErrorCell,
+  isPercentFormat,
+  isUncalculated,
+} from "../grid";
 import { refText } from "../a1";
 import { MONTH_NAMES, excelDate, percentText } from "../format";
 import type { RulePartner } from "../inputs";
-import { Reading, excelError, fromExcelNumber, listed, notANumber, report, shown } from "./cells";
+import {
+  Reading,
+  dateShown,
+  excelError,
+  fromExcelNumber,
+  listed,
+  notANumber,
+  report,
+  shown,
+  uncalculated,
+} from "./cells";
 import { headingKey } from "./headings";
 
 export type Read<T> = T | undefined | null;
@@ -31,7 +50,10 @@ function textCell(r: Reading, at: CellRef, what: string, expected: string): Read
   const value = valueOf(r, at);
   if (isBlankCell(value)) return undefined;
   if (typeof value === "string") return value.trim();
-  if (isErrorCell(value)) excelError(r, at, what, value.error);
+  if (isUncalculated(value)) return uncalculated(r, at, what, value.formula) ?? null;
+  const date = dateShown(r, at);
+  if (date !== undefined) report(r, at, `${what} is a date (${date}), not ${expected}.`, `Enter ${expected}.`);
+  else if (isErrorCell(value)) excelError(r, at, what, value.error);
   else report(r, at, `${what} is ${shown(value)}, not ${expected}.`, `Enter ${expected}.`);
   return null;
 }
@@ -46,8 +68,19 @@ export function readRate(r: Reading, at: CellRef, what: string, rule: string): R
   const value = valueOf(r, at);
   if (isBlankCell(value)) return undefined;
   let rate: Decimal;
-  if (typeof value === "number") {
+  if (typeof value === "number" && dateShown(r, at) === undefined) {
     rate = fromExcelNumber(value);
+    if (rate.greaterThan(1) && isPercentFormat(formatAt(r.grid, at.row, at.column))) {
+      // The cell shows 150%: the advice for a plain 1.5 (type 1.5%) would be wrong here.
+      report(
+        r,
+        at,
+        `${what} is ${percentText(rate)}, more than 100%.`,
+        "Enter a percentage from 0% to 100% (the cell is formatted as a percentage: type 15 for 15%).",
+        rule,
+      );
+      return null;
+    }
     if (rate.greaterThan(1)) {
       report(
         r,
@@ -80,7 +113,7 @@ export function readPhasing(r: Reading, at: CellRef, service: string): Read<Deci
   if (isBlankCell(value)) return undefined;
   const what = `Phasing for ${service}`;
   let years: Decimal[];
-  if (typeof value === "number") {
+  if (typeof value === "number" && dateShown(r, at) === undefined) {
     const one = readRate(r, at, what, "§6");
     if (one === null || one === undefined) return null;
     years = [one];
@@ -113,11 +146,21 @@ export function readPhasing(r: Reading, at: CellRef, service: string): Read<Deci
 /** Date serials from 2000 to 2099: a date, not a typed month or year. */
 const isDateSerial = (n: number): boolean => n >= 36_526 && n < 73_051;
 
+/**
+ * The financial years accepted, by the calendar year they start in: 2000/01 to 2099/00. Outside
+ * them a first year is a slip (9998/99 made a Savings profile of 7,994 columns), refused at its cell.
+ */
+export const FIRST_START_YEAR = 2000;
+export const LAST_START_YEAR = 2099;
+export const YEARS_ACCEPTED = `${formatYear(FIRST_START_YEAR)} to ${formatYear(LAST_START_YEAR)}`;
+const yearAccepted = (start: number): boolean => start >= FIRST_START_YEAR && start <= LAST_START_YEAR;
+
 /** Start month: 1–12, a month name ("September", "Sep", "Sept") or a date in that month. */
 export function readStartMonth(r: Reading, at: CellRef, service: string): Read<number> {
   const value = valueOf(r, at);
   if (isBlankCell(value)) return undefined;
   const what = `Start month for ${service}`;
+  if (isUncalculated(value)) return uncalculated(r, at, what, value.formula, "§6") ?? null;
   if (typeof value === "number" && isDateSerial(value)) return excelDate(value).getUTCMonth() + 1;
   const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
   const month =
@@ -147,9 +190,22 @@ export function readStartMonth(r: Reading, at: CellRef, service: string): Read<n
 export function readYear(r: Reading, at: CellRef, what: string, rule: string): Read<YearLabel> {
   const value = valueOf(r, at);
   if (isBlankCell(value)) return undefined;
-  if (typeof value === "number" && isDateSerial(value)) {
+  if (isUncalculated(value)) return uncalculated(r, at, what, value.formula, rule) ?? null;
+  const shownAsDate = dateShown(r, at);
+  if (typeof value === "number" && (isDateSerial(value) || shownAsDate !== undefined)) {
     const date = excelDate(value);
-    const year = formatYear(date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1);
+    const start = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+    const year = formatYear(start);
+    if (!yearAccepted(start)) {
+      report(
+        r,
+        at,
+        `${what} is a date (${shownAsDate ?? dateText(value)}), in ${year}, outside the financial years the add-in accepts (${YEARS_ACCEPTED}).`,
+        "Enter a financial year like 2011/12, as text.",
+        rule,
+      );
+      return null;
+    }
     r.notes.push(
       `${refText(at)}: ${what} is a date (${date.toISOString().slice(0, 10)}), read as the financial year ${year}.`,
     );
@@ -167,13 +223,25 @@ export function readYear(r: Reading, at: CellRef, what: string, rule: string): R
     else notANumber(r, value, at, what, rule);
     return null;
   }
+  let start: number;
   try {
-    return formatYear(parseYear(value, "year"));
+    start = parseYear(value, "year");
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
     report(r, at, `${what} ${e.detail}.`, "Enter a financial year like 2011/12.", rule);
     return null;
   }
+  if (!yearAccepted(start)) {
+    report(
+      r,
+      at,
+      `${what} is ${formatYear(start)}, outside the financial years the add-in accepts (${YEARS_ACCEPTED}).`,
+      `Enter a financial year from ${YEARS_ACCEPTED}.`,
+      rule,
+    );
+    return null;
+  }
+  return formatYear(start);
 }
 
 /** Cashable (blank), non-cashable or cost avoidance, in the engine's words when it is none of them. */
@@ -264,7 +332,19 @@ export function readPartnerList(r: Reading, at: CellRef, service: string): Read<
       continue;
     }
     try {
-      partners.push({ partner: join[1].trim(), joins: formatYear(parseYear(join[2], "year")) });
+      const start = parseYear(join[2], "year");
+      if (!yearAccepted(start)) {
+        report(
+          r,
+          at,
+          `${what}: ${join[1].trim()} joins from ${formatYear(start)}, outside the financial years the add-in accepts (${YEARS_ACCEPTED}).`,
+          `Write a year from ${YEARS_ACCEPTED}: Westminster from 2013/14.`,
+          "§2",
+        );
+        ok = false;
+        continue;
+      }
+      partners.push({ partner: join[1].trim(), joins: formatYear(start) });
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
       report(
