@@ -74,6 +74,9 @@ export function isDateFormat(format: string): boolean {
 /** Whether Excel shows a number in this format as a percentage (20% for 0.2). */
 export const isPercentFormat = (format: string): boolean => formatCodes(format).includes("%");
 
+/** Serials Excel can show as a date: 0 (its "0 January 1900") to 31 December 9999; others show as ####. */
+export const showsAsDate = (serial: number): boolean => serial >= 0 && serial < 2_958_466;
+
 const MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**

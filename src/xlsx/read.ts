@@ -4,9 +4,10 @@
  * dates as serial numbers with their date format kept, and the sheet's merged ranges.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { CellRange, CellValue, SheetGrid } from "../workbook/grid";
-import { MARKER } from "../workbook/a1";
-import { cellAt } from "../workbook/grid";
+import { MARKER, a1 } from "../workbook/a1";
+import { cellAt, isUncalculated } from "../workbook/grid";
 import type { ExistingSheet } from "../workbook/owned";
 
 const MS_PER_DAY = 86_400_000;
@@ -161,7 +162,70 @@ export async function loadWorkbook(data: Buffer | Uint8Array): Promise<ExcelJS.W
 export async function readXlsx(data: Buffer | Uint8Array): Promise<SheetGrid[]> {
   const workbook = await loadWorkbook(data);
   const date1904 = usesDate1904(workbook);
-  return workbook.worksheets.map((sheet) => worksheetGrid(sheet, date1904));
+  const grids = workbook.worksheets.map((sheet) => worksheetGrid(sheet, date1904));
+  await keepSavedEmptyResults(data, grids);
+  return grids;
+}
+
+/** Where each worksheet's XML is in the package, by sheet name (xl/workbook.xml and its relationships). */
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id !== undefined && target !== undefined) targets.set(id, target);
+  }
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const target = id === undefined ? undefined : targets.get(id);
+    if (name === undefined || target === undefined || !/worksheets\//.test(target)) continue;
+    parts.set(unescapeXml(name), target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
+  }
+  return parts;
+}
+
+const unescapeXml = (text: string): string =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/**
+ * ExcelJS gives a formula whose saved result is empty text (`<v></v>`, as Excel saves
+ * =IF(…,"",…)) no result, as it does a formula never calculated (no <v> at all). The sheet's XML
+ * tells them apart: a cell the grid holds as uncalculated that has a <v> is an empty result,
+ * blank as Excel shows it. Only sheets with such cells are looked at.
+ */
+async function keepSavedEmptyResults(data: Buffer | Uint8Array, grids: SheetGrid[]): Promise<void> {
+  const suspects = grids.filter((g) => g.values.some((row) => row.some((v) => isUncalculated(v))));
+  if (suspects.length === 0) return;
+  const zip = await JSZip.loadAsync(data);
+  const parts = await sheetParts(zip);
+  for (const grid of suspects) {
+    const path = parts.get(grid.name);
+    const xml = path === undefined ? undefined : await zip.file(path)?.async("string");
+    if (xml === undefined) continue;
+    // One pass over the sheet: the cells with a formula and no <v>.
+    const noValue = new Set<string>();
+    for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const content = m[2] ?? "";
+      if (!/<f\b/.test(content) || /<v\b/.test(content)) continue;
+      const address = /\br="([A-Z]+\d+)"/.exec(m[1])?.[1];
+      if (address !== undefined) noValue.add(address);
+    }
+    grid.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (isUncalculated(value) && !noValue.has(a1(r + 1, c + 1))) row[c] = null;
+      }),
+    );
+    while (grid.values.length > 0 && grid.values[grid.values.length - 1].every((v) => v === null)) grid.values.pop();
+  }
 }
 
 /** Each sheet's name and A2 value, which says whether the add-in made it (see owned.ts). */

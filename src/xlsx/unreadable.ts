@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import type { SheetGrid } from "../workbook/grid";
-import { readXlsx } from "./read";
+import { readXlsx, sheetParts } from "./read";
 
 /** A file that cannot be read as an .xlsx workbook; `message` says what it is and what to do. */
 export class UnreadableWorkbook extends Error {
@@ -64,35 +64,14 @@ export async function missingParts(bytes: Uint8Array, file: string): Promise<str
       `${file} is a zip file but not an Excel workbook: it has no workbook inside (xl/workbook.xml). ` +
       `Check that it is the right file, or ${SAVE_AS}.`
     );
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (id !== undefined && target !== undefined) targets.set(id, target);
-  }
-  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1];
-    const target = id === undefined ? undefined : targets.get(id);
-    if (name === undefined || target === undefined || !/worksheets\//.test(target)) continue;
-    const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+  for (const [name, path] of await sheetParts(zip))
     if (zip.file(path) === null)
       return (
-        `${file} is damaged: its sheet "${unescape(name)}" is listed but missing from the file. ` +
+        `${file} is damaged: its sheet "${name}" is listed but missing from the file. ` +
         `Open it in Excel, which offers to repair it, and save it again.`
       );
-  }
   return undefined;
 }
-
-const unescape = (text: string): string =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 /**
  * Every worksheet of an .xlsx file as plain values (readXlsx), or an UnreadableWorkbook whose

@@ -46,6 +46,15 @@ describe("readXlsx", () => {
     expect(grid.values).toHaveLength(5);
   });
 
+  it("tells a formula whose saved result is empty text (blank) from one never calculated, which ExcelJS gives alike", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Formulas");
+    sheet.getCell("A1").value = { formula: 'IF(TRUE,"",1)', result: "" }; // saved as <v></v>, as Excel does
+    sheet.getCell("B1").value = { formula: "A9*2" } as ExcelJS.CellFormulaValue; // no <v>: never calculated
+    const [grid] = await readXlsx(await bytesOf(workbook));
+    expect(grid.values).toEqual([[null, { formula: "=A9*2" }]]);
+  });
+
   it("gives a shared formula's saved result in every cell that shares it", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Shared");

@@ -14,6 +14,7 @@ import {
   isDateFormat,
   isErrorCell,
   isUncalculated,
+  showsAsDate,
 } from "../grid";
 import { poundsText } from "../format";
 import type { Field, MoneyCell, Units } from "../inputs";
@@ -96,7 +97,9 @@ export const MAX_AMOUNT = new Decimal("1e12");
 /** A number the cell's format shows as a date ("1 Apr 2011"), else undefined. */
 export function dateShown(r: Reading, at: CellRef): string | undefined {
   const value = cellAt(r.grid, at.row, at.column);
-  return typeof value === "number" && isDateFormat(formatAt(r.grid, at.row, at.column)) ? dateText(value) : undefined;
+  return typeof value === "number" && showsAsDate(value) && isDateFormat(formatAt(r.grid, at.row, at.column))
+    ? dateText(value)
+    : undefined;
 }
 
 /** Reports a formula with no saved result (a file never calculated in Excel): there is no value to read. */

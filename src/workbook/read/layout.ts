@@ -17,21 +17,18 @@ export function checkLayout(r: Reading, headingRow: number): void {
   const covered = new Set<number>(); // columns whose missing heading a merge already explains
   for (const m of grid.merges ?? []) {
     if (m.bottom < headingRow || (m.top === m.bottom && m.left === m.right)) continue;
-    const inHeadings = m.top <= headingRow;
+    // Across the heading row: the columns after the first have no heading of their own.
+    const inHeadings = m.top <= headingRow && m.right > m.left;
     if (inHeadings) for (let c = m.left + 1; c <= m.right; c++) covered.add(c);
-    const many = m.right > m.left + 1;
     const others =
-      m.left === m.right
-        ? `rows ${m.top + 1} to ${m.bottom} have`
-        : many
-          ? `columns ${columnLetters(m.left + 1)} to ${columnLetters(m.right)} have`
-          : `column ${columnLetters(m.left + 1)} has`;
-    const read = m.left === m.right || many ? "are" : "is";
+      m.right > m.left + 1
+        ? `columns ${columnLetters(m.left + 1)} to ${columnLetters(m.right)} have none and are`
+        : `column ${columnLetters(m.left + 1)} has none and is`;
     report(
       r,
       ref(sheet, m.top, m.left),
       inHeadings
-        ? `${rangeText(m)} is merged across the heading row: only ${a1(m.top, m.left)} has a heading, so ${others} none and ${read} not read.`
+        ? `${rangeText(m)} is merged across the heading row: only ${a1(m.top, m.left)} has a heading, so ${others} not read.`
         : `${rangeText(m)} is merged: only ${a1(m.top, m.left)} keeps its value, and the other cells read as blank.`,
       "Unmerge the cells (Home › Merge & Center › Unmerge Cells) and give each column its own heading and each cell its own value.",
     );
