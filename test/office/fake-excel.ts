@@ -175,6 +175,8 @@ export class FakeWorkbook {
       grid.values.forEach((row, r) =>
         row.forEach((value, c) => {
           if (value !== null && value !== undefined) sheet.touch(r + 1, c + 1).value = value;
+          const format = grid.formats?.[r]?.[c];
+          if (format !== undefined) sheet.touch(r + 1, c + 1).numberFormat = format;
         }),
       );
     }
