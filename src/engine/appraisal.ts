@@ -117,6 +117,32 @@ export function netSavings(gross: ProfileInput, investment: ProfileInput = []): 
   };
 }
 
+export interface OwnBreakEven {
+  /** The first year with a figure (a saving or an investment); undefined when there is none. */
+  firstFigure?: YearLabel;
+  /** Counted from the first figure: break-even never precedes it. Undefined: never within the years. */
+  breakEven?: BreakEven;
+  payback?: Decimal;
+}
+
+/**
+ * Break-even and payback counted from the first year with a figure of its own (RULES.md §6), so a
+ * partner whose only service starts in 2013/14 is not shown breaking even in the years before it
+ * had any saving or investment. Position 1 is the first-figure year.
+ */
+export function breakEvenFromFirstFigure(years: readonly NetYear[]): OwnBreakEven {
+  const start = years.findIndex((y) => !y.gross.isZero() || !y.investment.isZero());
+  if (start < 0) return {};
+  const own = years.slice(start);
+  const be = breakEven(own.map((y) => y.net));
+  return {
+    firstFigure: own[0].year,
+    ...(be === undefined
+      ? {}
+      : { breakEven: { year: own[be.position - 1].year, position: be.position }, payback: be.payback }),
+  };
+}
+
 /** A discount rate that applies from a year on (year 0 is the first year of the profile). */
 export interface DiscountBand {
   fromYear: number;

@@ -17,6 +17,7 @@ export type ErrorCode =
   | "no-reduction" // transitional cost but no partner's spending falls
   | "bad-year" // a financial year label not like 2011/12
   | "no-partners-in-year" // a year in which no partner takes part
+  | "not-taking-part" // a partner named for a cost in a year it does not take part
   | "bad-rate" // a percentage outside 0–100%
   | "bad-choice" // an option that is not one of those offered (a variance cause, say)
   | "size-mismatch" // two lists that should pair up item by item have different lengths

@@ -2,13 +2,16 @@
  * The partnership over time (RULES.md §2, §8): partners join in later years and may withdraw on
  * twelve months' notice, so each year's figures are shared among the partners taking part that
  * year; and a council thinking of withdrawing can compare its contribution with going alone.
- * Not in the workbook yet: issue 16 ("partners over time") wires these into the Outcome.
+ * `shareByYear` is the one rule the workbook, the functions and the pane use for a service's
+ * figures year by year; `phaseInForce` phases a saving that changes as partners come and go.
  */
-import { Amount, Decimal, ZERO, sum } from "./money";
-import { readNonNegative } from "./check";
+import { Amount, Decimal, ONE, ZERO, roundMoney, sum } from "./money";
+import { readNonNegative, readNumber } from "./check";
+import { checkAmount } from "./split";
+import { TransitionAttribution, shareTransitionalCost } from "./transition";
 import { RuleError } from "./errors";
 import { Basis, PartnerData, checkPartners } from "./bases";
-import { ApportionOptions, Participation, apportionByYear, partnersInYear } from "./apportion";
+import { ApportionOptions, Participation, apportionByYear, partnersInYear, takesPart } from "./apportion";
 import { GainShare, SavingsAttribution, attributeSavings } from "./savings";
 import { Profile, ProfileInput, monthsRemaining, readProfile } from "./profile";
 import { YearLabel, formatYear, parseYear } from "./years";
@@ -165,4 +168,223 @@ export function standAloneTest(input: {
     },
     benefitOfStaying: difference.plus(exitCost),
   };
+}
+
+/** A one-off (transitional) cost falling in one year (RULES.md §4). */
+export interface OneOffCost {
+  year: YearLabel;
+  amount: Amount;
+  /** The partners that bear it ("for H&F and RBKC"); absent: every partner taking part that year. */
+  partners?: readonly string[];
+}
+
+export interface ShareByYearInput {
+  /** Every partner named for the service, in order. */
+  partners: readonly PartnerData[];
+  /** When each takes part (a partner with no entry takes part in every year). */
+  participation: readonly Participation[];
+  basis: Basis;
+  /** The consecutive years to work out. */
+  years: readonly YearLabel[];
+  /**
+   * The combined cost in each year (one per year of `years`), or a target reduction on the
+   * baselines of the partners taking part that year (0.25 for 25%).
+   */
+  combinedCost: readonly Amount[] | { reduction: Amount };
+  gainShare?: GainShare;
+  oneOffs?: readonly OneOffCost[];
+  /** Payments above the common terms, each borne by the partner that chose it (RULES.md §4). */
+  extras?: readonly { year: YearLabel; partner: string; amount: Amount }[];
+}
+
+/** One partner in one year: zero throughout in a year it takes no part. */
+export interface PartnerYear {
+  year: YearLabel;
+  takesPart: boolean;
+  share: Decimal;
+  costShare: Decimal;
+  gainShare: Decimal;
+  /** baseline − cost share − gain share in a year it takes part; zero otherwise. */
+  saving: Decimal;
+  /** Its part of the year's one-off costs (and any extra it chose to pay). */
+  oneOff: Decimal;
+  roundedUp: { cost: boolean; gainShare: boolean; oneOff: boolean };
+}
+
+export interface ServiceYear {
+  year: YearLabel;
+  /** The partners taking part that year, in the order of the input. */
+  partners: string[];
+  combinedCost: Decimal;
+  /** Among the partners taking part that year only. */
+  attribution: SavingsAttribution;
+  /** The year's one-off costs, shared (undefined when none). */
+  oneOffs?: TransitionAttribution[];
+  oneOff: Decimal;
+}
+
+export interface ShareByYear {
+  years: ServiceYear[];
+  /** Per partner, in input order, its figures in every year. */
+  partners: { partner: string; years: PartnerYear[] }[];
+}
+
+/**
+ * The rule for a service over the years (RULES.md §2, §4, §5): each year the combined cost is
+ * split among the partners taking part that year, on the service's basis over those partners,
+ * so the year's cost shares add up exactly to its combined cost; a partner's saving that year is
+ * its baseline less its share (and its part of any gain share), and zero in a year it is not in.
+ * Each one-off cost is shared by net reduction among the partners taking part in its year (or the
+ * ones it names, who must be taking part then); extras above the common terms fall on their payer.
+ */
+export function shareByYear(input: ShareByYearInput, options: ApportionOptions = {}): ShareByYear {
+  checkPartners(input.partners);
+  const years = readProfile(
+    input.years.map((year) => ({ year, amount: 0 })),
+    "years",
+    "§2",
+  ).map((y) => y.year);
+  const costs = input.combinedCost;
+  if (Array.isArray(costs) && costs.length !== years.length) {
+    throw new RuleError(
+      "size-mismatch",
+      { field: "combined cost" },
+      `has ${costs.length} years for ${years.length} years`,
+      "§2",
+    );
+  }
+  const reduction = Array.isArray(costs)
+    ? undefined
+    : readNonNegative((costs as { reduction: Amount }).reduction, { field: "reduction" }, "§5");
+  const inYear = partnersInYear(input.partners, input.participation);
+  const when = new Map(input.participation.map((p) => [p.partner, p]));
+  const inIt = (partner: string, year: YearLabel): boolean => {
+    const entry = when.get(partner);
+    return entry === undefined || takesPart(entry, year);
+  };
+  for (const [index, o] of (input.oneOffs ?? []).entries()) {
+    if (!years.includes(o.year)) {
+      throw new RuleError(
+        "bad-year",
+        { field: "one-off cost", index },
+        `falls in ${o.year}, outside the years worked out (${years[0]} to ${years[years.length - 1]})`,
+        "§4",
+      );
+    }
+    for (const name of o.partners ?? []) {
+      if (!input.partners.some((p) => p.partner === name)) {
+        throw new RuleError(
+          "unknown-partner",
+          { field: "one-off cost", index, partner: name },
+          "is not a partner in this service",
+          "§4",
+        );
+      }
+      if (!inIt(name, o.year)) {
+        throw new RuleError(
+          "not-taking-part",
+          { field: "one-off cost", index, partner: name },
+          `does not take part in ${o.year}, when the one-off cost falls`,
+          "§4",
+        );
+      }
+    }
+  }
+
+  const serviceYears = years.map((year, i): ServiceYear => {
+    const present = inYear(year);
+    const baseline = sum(
+      present.map((p, index) => readNumber(p.baseline ?? 0, { field: "baseline", index, partner: p.partner }, "§5")),
+    );
+    const combinedCost = Array.isArray(costs)
+      ? checkAmount((costs as readonly Amount[])[i], "combined cost")
+      : roundMoney(baseline.times(ONE.minus(reduction as Decimal)), options.decimals);
+    const attribution = attributeSavings(
+      { partners: present, basis: input.basis, combinedCost, gainShare: input.gainShare },
+      options,
+    );
+    const falling = (input.oneOffs ?? []).filter((o) => o.year === year);
+    const extras = (input.extras ?? []).filter((e) => e.year === year);
+    const oneOffs = falling.map((o, k) => {
+      const bearers = attribution.lines.filter((l) => o.partners === undefined || o.partners.includes(l.partner));
+      return shareTransitionalCost(
+        {
+          cost: o.amount,
+          partners: bearers.map((l) => ({ partner: l.partner, baseline: l.baseline, newCost: l.costShare })),
+          // Extras ride with the year's first one-off cost, so each is counted once.
+          extras: k === 0 ? extras.filter((e) => bearers.some((l) => l.partner === e.partner)) : [],
+        },
+        options,
+      );
+    });
+    const oneOff = sum(oneOffs.map((t) => t.totals.total));
+    return {
+      year,
+      partners: present.map((p) => p.partner),
+      combinedCost,
+      attribution,
+      ...(oneOffs.length === 0 ? {} : { oneOffs }),
+      oneOff,
+    };
+  });
+  for (const [index, e] of (input.extras ?? []).entries()) {
+    const y = serviceYears.find((s) => s.year === e.year);
+    const first = y?.oneOffs?.[0];
+    if (first === undefined || !first.lines.some((l) => l.partner === e.partner)) {
+      throw new RuleError(
+        "not-taking-part",
+        { field: "extra payments", index, partner: e.partner },
+        `has an extra payment in ${e.year}, a year it bears no one-off cost of the service`,
+        "§4",
+      );
+    }
+  }
+
+  const partners = input.partners.map(({ partner }) => ({
+    partner,
+    years: serviceYears.map((y): PartnerYear => {
+      const line = y.attribution.lines.find((l) => l.partner === partner);
+      const parts = (y.oneOffs ?? []).map((t) => t.lines.find((l) => l.partner === partner));
+      return {
+        year: y.year,
+        takesPart: line !== undefined,
+        share: line?.share ?? ZERO,
+        costShare: line?.costShare ?? ZERO,
+        gainShare: line?.gainShare ?? ZERO,
+        saving: line?.saving ?? ZERO,
+        oneOff: sum(parts.map((l) => l?.total ?? ZERO)),
+        roundedUp: {
+          cost: line?.roundedUp.cost ?? false,
+          gainShare: line?.roundedUp.gainShare ?? false,
+          oneOff: parts.some((l) => l?.roundedUp ?? false),
+        },
+      };
+    }),
+  }));
+  return { years: serviceYears, partners };
+}
+
+/**
+ * The new saving each year (incremental) of a saving whose full-year amount changes from year to
+ * year, as a partner's does when others join or it leaves (RULES.md §2, §6). `savings` gives the
+ * full-year saving in each year from the partner's start; `inForce(k)` the part of it in force k
+ * years after the start (0 = the start year): the phasing's percentages added up to that year, or
+ * months remaining / 12 in a part-year start's first year, and 1 once the saving has fully
+ * arrived. Each year the saving in force is that year's saving times that part, rounded to the
+ * penny, and the new saving is the change from the year before, so the years add up exactly to
+ * the saving in force at the end (nothing, for a partner that has left).
+ */
+export function phaseInForce(
+  savings: ProfileInput,
+  inForce: (yearsAfterStart: number) => Decimal,
+  options: ApportionOptions = {},
+): Profile {
+  const years = readProfile(savings, "saving", "§6");
+  let before = ZERO;
+  return years.map(({ year, amount }, k) => {
+    const now = roundMoney(amount.times(inForce(k)), options.decimals);
+    const change = now.minus(before);
+    before = now;
+    return { year, amount: change };
+  });
 }

@@ -55,10 +55,17 @@ export interface FteSheet {
   lines: FteLine[];
 }
 
-/** A partner named in a Rules row, and the financial year it joins the service (absent: from the start). */
+/**
+ * A partner named in a Rules row: the financial year it joins the service (absent: from the
+ * start) and the first year it no longer takes part (absent: never leaves), from "until 2014/15"
+ * (its last year in) or its notice (RULES.md §8).
+ */
 export interface RulePartner {
   partner: string;
   joins?: YearLabel;
+  leaves?: YearLabel;
+  /** Notice given, as written ("September 2013"), when `leaves` comes from it. */
+  notice?: { month: number; year: YearLabel; text: string };
 }
 
 /** One Rules row: how one service is shared. */

@@ -315,7 +315,7 @@ describeInBrowser("the task pane in Chromium", () => {
       "PartnerCashable savingInvestmentBreak-even",
       ...EXPECTED.partners.map(
         (p) =>
-          `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}${p.breakEven ?? "not within these years"}`,
+          `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}${p.breakEven ?? "never within the years shown"}`,
       ),
     ]);
     const byYear = await panel.getByRole("table", { name: "Savings by year, All partners" }).getByRole("row").count();

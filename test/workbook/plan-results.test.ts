@@ -18,7 +18,7 @@ import { RULE_HEADINGS } from "./read/workbook";
 
 const WHEN = new Date("2026-11-25T10:00:00Z");
 const ALL = "All partners";
-const NOT_WITHIN = "not within these years";
+const NOT_WITHIN = "never within the years shown";
 
 function built(grids: SheetGrid[], existing: ExistingSheet[] = []): { plan: Plan; results: PlanResults } {
   const read = readInputs(grids);
@@ -113,10 +113,13 @@ function checkResults(plan: Plan, results: PlanResults): void {
     expect(f.totalCashable).toEqual(sum(f.cashable));
     expect(f.totalOtherKinds).toEqual(sum(f.otherKinds));
     expect(f.totalInvestment).toEqual(sum(f.investment));
-    // Break-even: the first year cumulative net is at or above zero, or none.
-    const first = f.cumulativeNet.findIndex((c) => !c.isNegative() || c.isZero());
+    // Break-even: counted from the first year with a figure of its own (a saving in force or an
+    // investment), the first year cumulative net is at or above zero, or none; never before it.
+    const own = f.inForce.findIndex((g, i) => !g.isZero() || !f.investment[i].isZero());
+    const first = own < 0 ? -1 : f.cumulativeNet.findIndex((c, i) => i >= own && (!c.isNegative() || c.isZero()));
     if (first < 0) expect(f).not.toHaveProperty("breakEven");
     else expect(f.breakEven).toBe(years[first]);
+    if (own >= 0) expect(f.firstFigure).toBe(years[own]);
 
     // The same figures the sheet stores in its summary cells, to the penny.
     const rows = summary.rows.get(f.partner ?? ALL)!;
@@ -158,6 +161,8 @@ function attributionLines(plan: Plan): Parameters<typeof fairnessInTheRound>[0] 
     const service = text(row?.[C.service - 1]);
     const partner = text(row?.[C.partner - 1]);
     if (service === undefined || partner === undefined) continue; // blank rows and each service's total row
+    // A by-year section's headings and lines (years from column D, where the basis is above).
+    if (partner === "Partner" || !/[a-z]/.test(text(row[C.basis - 1]) ?? "")) continue;
     let s = services[services.length - 1];
     if (s?.service !== service) services.push((s = { service, lines: [] }));
     s.lines.push({
@@ -234,6 +239,10 @@ const serviceArb = fc.record({
   firstYear: fc.constantFrom(...YEARS),
   kind: fc.constantFrom(...KINDS),
   gain: fc.integer({ min: 0, max: 30 }),
+  // A partner joining later (RULES.md §2): which one (modulo the partners) and from when.
+  late: fc.option(fc.record({ partner: fc.integer({ min: 0, max: 4 }), year: fc.constantFrom(...YEARS) }), {
+    nil: null,
+  }),
 });
 
 type GeneratedService = typeof serviceArb extends fc.Arbitrary<infer T> ? T : never;
@@ -249,9 +258,10 @@ function generated(count: number, services: readonly GeneratedService[]): SheetG
       budget.push([p, name, s.baselines[j]]);
       drivers.push([name, p, s.quantity[j]]);
     });
+    const late = s.late === null ? undefined : partners[s.late.partner % partners.length];
     rules.push([
       name,
-      null,
+      late === undefined ? null : partners.map((p) => (p === late ? `${p} from ${s.late!.year}` : p)).join(", "),
       s.basis,
       null,
       s.cut / 100,

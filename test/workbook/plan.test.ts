@@ -195,12 +195,26 @@ describe("the Savings profile sheet", () => {
           cells[3].text === kind,
       )!;
     const wccLibraries = line(LIB, WCC, "Saving");
-    expect(wccLibraries.cells[4]).toMatchObject({ kind: "formula", formula: "=Attribution!K13" });
-    // Westminster joins Libraries in 2012/13: its phased saving starts in the 2012/13 column (G).
-    expect(wccLibraries.cells[5]).toBeUndefined();
-    const spill = wccLibraries.cells[6] as Extract<PlanCell, { kind: "spill" }>;
-    expect(spill.formula).toMatch(/^=SHARED\.PROFILE\(\$E\d+,\$F\$\d+:\$H\$\d+\)$/);
-    expect(sum(spill.values[0] as Decimal[])).toEqual((wccLibraries.cells[4] as { value: Decimal }).value);
+    const inForce = line(LIB, WCC, "In force");
+    // Westminster joins Libraries in 2012/13, so its partners change: the working takes each
+    // year's saving from the Attribution sheet's by-year section (RULES.md §2), phased by the
+    // service's percentages reached by that year, and the new saving is the change in force.
+    expect(wccLibraries.cells[4]).toMatchObject({
+      kind: "formula",
+      formula: expect.stringMatching(/^=Attribution!\w+\d+$/),
+    });
+    expect(wccLibraries.cells[5]).toBeUndefined(); // 2011/12: not in yet
+    expect(inForce.cells[6]).toMatchObject({
+      kind: "formula",
+      formula: expect.stringMatching(/^=ROUND\(Attribution!\w+\d+\*SUM\(\$F\$\d+:F\$\d+\),2\)$/),
+    });
+    expect(wccLibraries.cells[6]).toMatchObject({ kind: "formula", formula: `=G${inForce.r}` });
+    expect(wccLibraries.cells[7]).toMatchObject({ kind: "formula", formula: `=ROUND(H${inForce.r}-G${inForce.r},2)` });
+    const years = wccLibraries.cells
+      .slice(5)
+      .map((c) => (c?.kind === "formula" && !c.formula.startsWith("=SUM(") ? (c.value as Decimal) : ZERO));
+    // The new savings add up to the saving in force at the end: its full-year saving once in.
+    expect(sum(years)).toEqual((wccLibraries.cells[4] as { value: Decimal }).value);
     // The investment line for the Youth Offending Service's transitional cost.
     const investment = line(YOS, HF, "Investment");
     expect(investment.cells[4]).toMatchObject({ kind: "formula", formula: "=Attribution!M6" });
@@ -235,7 +249,7 @@ describe("the add-in's sheets and the user's", () => {
     const profile = sheet(p, "savings-profile");
     const refs = profile.rows.flat().filter((c) => c?.kind === "formula" && c.formula.includes("Attribution"));
     expect(refs.length).toBeGreaterThan(0);
-    for (const c of refs) expect((c as { formula: string }).formula).toMatch(/^='Attribution \(2\)'!/);
+    for (const c of refs) expect((c as { formula: string }).formula).toMatch(/^=(ROUND\()?'Attribution \(2\)'!/);
     expect(
       sheet(p, "audit")
         .rows.flat()

@@ -83,7 +83,7 @@ export function ResultsStep({ session, actions }: StepProps): React.JSX.Element 
                 <TableCell>{p.partner ?? ALL}</TableCell>
                 <TableCell className={styles.number}>{pounds(p.totalCashable)}</TableCell>
                 <TableCell className={styles.number}>{pounds(p.totalInvestment)}</TableCell>
-                <TableCell>{p.breakEven ?? "not within these years"}</TableCell>
+                <TableCell>{p.breakEven ?? "never within the years shown"}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,10 +1,19 @@
 /**
  * Each partner's savings profile over the years shown, and the partnership's (RULES.md §5, §6):
  * the new saving each year by kind, the cashable saving in force, the investment (its shares of
- * transitional costs, in the year its saving starts), net cashable saving, cumulative net and the
- * break-even year. The Savings profile sheet shows these figures; the task pane's Results too.
+ * transitional costs, in the years they fall), net cashable saving, cumulative net, and the
+ * break-even year and payback counted from the partner's own first figure. The Savings profile sheet shows these figures; the task pane's Results too.
  */
-import { Decimal, YearLabel, ZERO, netSavings, sum, toCumulative, totalsByKind } from "../../engine";
+import {
+  Decimal,
+  YearLabel,
+  ZERO,
+  breakEvenFromFirstFigure,
+  netSavings,
+  sum,
+  toCumulative,
+  totalsByKind,
+} from "../../engine";
 import type { ServiceResult } from "./services";
 
 /** One partner's (or the partnership's) figures by year. */
@@ -27,8 +36,15 @@ export interface PartnerFigures {
   totalCostAvoidance: Decimal;
   totalOtherKinds: Decimal;
   totalInvestment: Decimal;
-  /** The first year cumulative net is at or above zero, if within the years. */
+  /** The first year with a figure (saving or investment) of its own; undefined when it has none. */
+  firstFigure?: YearLabel;
+  /**
+   * The first year cumulative net, counted from its first figure, is at or above zero, if within
+   * the years: never before its first figure.
+   */
   breakEven?: YearLabel;
+  /** Years from the start of its first-figure year until cumulative net reaches zero (1.5 = half-way through year 2). */
+  payback?: Decimal;
 }
 
 /** Each partner in `partners` order, then the partnership. */
@@ -37,17 +53,29 @@ export function partnerFigures(
   partners: readonly string[],
   years: readonly YearLabel[],
 ): PartnerFigures[] {
-  return [...partners, undefined].map((who) => figuresOf(services, who, years));
+  return [...partners, undefined].map((who) =>
+    figuresOf(
+      services.flatMap((s) => s.partners.filter((p) => who === undefined || p.partner === who).map((p) => ({ s, p }))),
+      who,
+      years,
+    ),
+  );
+}
+
+/** One service's figures for all its partners together (and its break-even from its own first figure). */
+export function serviceFigures(service: ServiceResult, years: readonly YearLabel[]): PartnerFigures {
+  return figuresOf(
+    service.partners.map((p) => ({ s: service, p })),
+    undefined,
+    years,
+  );
 }
 
 function figuresOf(
-  services: readonly ServiceResult[],
+  lines: readonly { s: ServiceResult; p: ServiceResult["partners"][number] }[],
   who: string | undefined,
   years: readonly YearLabel[],
 ): PartnerFigures {
-  const lines = services.flatMap((s) =>
-    s.partners.filter((p) => who === undefined || p.partner === who).map((p) => ({ s, p })),
-  );
   const byKind = new Map(
     totalsByKind(
       lines.map(({ s, p }) => ({
@@ -58,8 +86,9 @@ function figuresOf(
     ).map((k) => [k.year, k]),
   );
   const invested = new Map<YearLabel, Decimal>();
-  for (const { s, p } of lines)
-    if (s.rule.transitional) invested.set(p.startYear, (invested.get(p.startYear) ?? ZERO).plus(p.transitional));
+  for (const { p } of lines)
+    for (const y of p.investment)
+      if (!y.amount.isZero()) invested.set(y.year, (invested.get(y.year) ?? ZERO).plus(y.amount));
 
   const cashable = years.map((y) => byKind.get(y)?.cashable ?? ZERO);
   const nonCashable = years.map((y) => byKind.get(y)?.nonCashable ?? ZERO);
@@ -87,6 +116,14 @@ function figuresOf(
     totalCostAvoidance: sum(costAvoidance),
     totalOtherKinds: sum(otherKinds),
     totalInvestment: sum(investment),
-    ...(net.breakEven === undefined ? {} : { breakEven: net.breakEven.year }),
+    ...ownBreakEven(net.years),
+  };
+}
+
+function ownBreakEven(years: Parameters<typeof breakEvenFromFirstFigure>[0]): Partial<PartnerFigures> {
+  const own = breakEvenFromFirstFigure(years);
+  return {
+    ...(own.firstFigure === undefined ? {} : { firstFigure: own.firstFigure }),
+    ...(own.breakEven === undefined ? {} : { breakEven: own.breakEven.year, payback: own.payback }),
   };
 }

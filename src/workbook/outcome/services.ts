@@ -11,16 +11,19 @@ import {
   PartnerData,
   Profile,
   RuleError,
+  ShareByYear,
   YearLabel,
   ZERO,
   attributeSavings,
   firstYearTakingPart,
   formatYear,
+  monthsRemaining,
   parseYear,
   partYear,
   phase,
+  phaseInForce,
   roundMoney,
-  shareTransitionalCost,
+  shareByYear,
   sum,
 } from "../../engine";
 import type { CellRef } from "../grid";
@@ -31,6 +34,8 @@ export interface PartnerInService {
   partner: string;
   /** The year it joins, when later than the service's first year. */
   joins?: YearLabel;
+  /** The first year it no longer takes part (the year after its last year in). */
+  leaves?: YearLabel;
   /** Its Budget lines for the service. */
   baselineCells: MoneyCell[];
   baseline: Decimal;
@@ -39,6 +44,7 @@ export interface PartnerInService {
   /** Its weight before any quality factor: FTE, quantity, measure, baseline, or 1 for equal shares. */
   weight: Decimal;
   quality?: FromCell<Decimal>;
+  /** With every partner named taking part (the full partnership): share, cost share, gain share, saving. */
   share: Decimal;
   costShare: Decimal;
   gainShare: Decimal;
@@ -46,7 +52,10 @@ export interface PartnerInService {
   saving: Decimal;
   /** saving / baseline; undefined when the baseline is zero. */
   savingRate: Decimal | undefined;
+  /** Its part of the one-off costs, over all the years (`investment` gives them by year). */
   transitional: Decimal;
+  /** Its one-off costs by year, over the service's years. */
+  investment: Profile;
   /** Which splits gave this partner a leftover penny (RULES.md §1). */
   roundedUp: { cost: boolean; gainShare: boolean; transitional: boolean };
   /** The year its saving starts: the service's first year, or the year it joins if later. */
@@ -70,6 +79,15 @@ export interface ServiceResult {
   saving: Decimal;
   /** saving / total baseline; undefined when that is zero. */
   savingRate: Decimal | undefined;
+  /**
+   * The service year by year (RULES.md §2): from its first year to the last year anything changes
+   * (a partner joins or leaves, phasing ends), each year's combined cost split among the partners
+   * taking part that year. A partner's figures, profile and investment come from these.
+   */
+  years: YearLabel[];
+  overTime: ShareByYear;
+  /** Whether the partners taking part differ between the years (the sheets then show each year). */
+  changes: boolean;
 }
 
 /** Service and partner names match ignoring case and surrounding spaces. */
@@ -161,11 +179,11 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const named: RulePartner[] =
     rule.partners?.value ?? (look.budgetPartners.get(key(rule.service)) ?? []).map((partner) => ({ partner }));
   const basis = rule.basis.value;
-  const rows = named.map(({ partner, joins }) => {
+  const rows = named.map(({ partner, joins, leaves }) => {
     const baselineCells = look.budgetBy.get(key(rule.service, partner)) ?? [];
     const baseline = sum(baselineCells.map((c) => c.value));
     const { weightCells, quality } = weightSource(basis, rule, partner, look);
-    return { partner, joins, baselineCells, baseline, weightCells, quality };
+    return { partner, joins, leaves, baselineCells, baseline, weightCells, quality };
   });
   if (rows.length === 0) {
     throw new RuleError("empty", { field: "partners" }, `no partner has a budget for ${rule.service}`, "§2");
@@ -182,26 +200,39 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const totalBaseline = sum(rows.map((r) => r.baseline));
   const combinedCost = rule.newCost?.value ?? roundMoney(totalBaseline.times(ONE.minus(rule.reduction?.value ?? ZERO)));
   const gainRate = rule.gainShare?.value;
-  const attribution = splitByBasis(() =>
-    attributeSavings(
-      { partners: data, basis, combinedCost, gainShare: gainRate === undefined ? undefined : { rate: gainRate } },
-      {},
-    ),
-  );
+  const gainShare = gainRate === undefined ? undefined : { rate: gainRate };
+  // The full partnership, every partner named taking part: the Attribution sheet's first table.
+  const attribution = splitByBasis(() => attributeSavings({ partners: data, basis, combinedCost, gainShare }, {}));
+
+  // Year by year, among the partners taking part each year (RULES.md §2): the figures that count.
+  const participation = rows.map((r) => ({ partner: r.partner, joins: r.joins, leaves: r.leaves }));
+  const firstYear = rule.firstYear.value;
+  const starts = rows.map((r) => firstYearTakingPart({ partner: r.partner, joins: r.joins }, firstYear));
+  const years = serviceYears(rule, rows, starts);
   const transitionalCost = rule.transitional?.value ?? ZERO;
-  const transition = transitionalCost.isZero()
-    ? undefined
-    : shareTransitionalCost({
-        cost: transitionalCost,
-        partners: attribution.lines.map((l) => ({ partner: l.partner, baseline: l.baseline, newCost: l.costShare })),
-      });
+  const overTime = splitByBasis(() =>
+    shareByYear({
+      partners: data,
+      participation,
+      basis,
+      years,
+      combinedCost: rule.newCost ? years.map(() => combinedCost) : { reduction: rule.reduction?.value ?? ZERO },
+      gainShare,
+      oneOffs: transitionalCost.isZero() ? [] : [{ year: firstYear, amount: transitionalCost }],
+    }),
+  );
+  const everyone = rows.length;
+  const changes = overTime.years.some((y) => y.partners.length !== everyone);
 
   const partners = rows.map((r, i): PartnerInService => {
     const line = attribution.lines[i];
-    const startYear = firstYearTakingPart({ partner: r.partner, joins: r.joins }, rule.firstYear.value);
+    const own = overTime.partners[i].years;
+    const startYear = starts[i];
+    const savings = own.map((y) => ({ year: y.year, amount: y.saving }));
     return {
       partner: r.partner,
       joins: r.joins,
+      ...(r.leaves === undefined ? {} : { leaves: r.leaves }),
       baselineCells: r.baselineCells,
       baseline: r.baseline,
       weightCells: r.weightCells,
@@ -219,10 +250,11 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
       gainShare: line.gainShare,
       saving: line.saving,
       savingRate: line.savingRate,
-      transitional: transition?.lines[i].total ?? ZERO,
-      roundedUp: { ...line.roundedUp, transitional: transition?.lines[i].roundedUp ?? false },
+      transitional: sum(own.map((y) => y.oneOff)),
+      investment: own.map((y) => ({ year: y.year, amount: y.oneOff })),
+      roundedUp: { ...line.roundedUp, transitional: own.some((y) => y.roundedUp.oneOff) },
       startYear,
-      profile: profileOf(rule, line.saving, startYear),
+      profile: profileOverTime(rule, savings, startYear, changes),
     };
   });
   return {
@@ -237,7 +269,61 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
     transitional: transitionalCost,
     saving: attribution.totals.saving,
     savingRate: attribution.totals.savingRate,
+    years,
+    overTime,
+    changes,
   };
+}
+
+/** How many years a saving takes to arrive in full from its start: the phasing's years, two for a part-year start, else one. */
+const phasingYears = (rule: ServiceRule): number =>
+  rule.phasing ? rule.phasing.value.length : rule.startMonth ? 2 : 1;
+
+/**
+ * The service's years: from its first year to the last in which anything changes: a partner's
+ * phasing ends, a partner joins or leaves. After that every figure stays as it is.
+ */
+function serviceYears(
+  rule: ServiceRule,
+  rows: readonly { joins?: YearLabel; leaves?: YearLabel }[],
+  starts: readonly YearLabel[],
+): YearLabel[] {
+  const first = parseYear(rule.firstYear.value);
+  const span = phasingYears(rule);
+  const ends = [
+    ...starts.map((y) => parseYear(y) + span - 1),
+    ...rows.flatMap((r) => (r.leaves === undefined ? [] : [parseYear(r.leaves)])),
+  ];
+  const last = Math.max(first, ...ends);
+  return Array.from({ length: last - first + 1 }, (_, i) => formatYear(first + i));
+}
+
+/**
+ * The part of a saving in force k years after it starts (RULES.md §6): the phasing's percentages
+ * added up to that year, months remaining / 12 in a part-year start's first year, 1 after.
+ */
+export function inForceShare(rule: ServiceRule, k: number): Decimal {
+  if (rule.phasing) return sum(rule.phasing.value.slice(0, k + 1));
+  if (rule.startMonth) return k === 0 ? new Decimal(monthsRemaining(rule.startMonth.value)).dividedBy(12) : ONE;
+  return ONE;
+}
+
+/**
+ * A partner's new saving by year. Where the partners taking part never change, its saving phased
+ * from its start year as the service's rule says. Where they do, its full-year saving changes
+ * from year to year, and each year the part of that year's saving in force (inForceShare) is
+ * what it has, rounded to the penny; the new saving is the change from the year before.
+ */
+function profileOverTime(rule: ServiceRule, savings: Profile, startYear: YearLabel, changes: boolean): Profile {
+  const from = savings.filter((y) => parseYear(y.year) >= parseYear(startYear));
+  if (from.length === 0) return [];
+  if (!changes) return profileOf(rule, from[0].amount, startYear);
+  const profile = phaseInForce(from, (k) => inForceShare(rule, k));
+  // Keep the phasing's years; drop the quiet years after them, where nothing new arrives.
+  const phasingEnd = parseYear(startYear) + phasingYears(rule) - 1;
+  let end = profile.length;
+  while (end > 0 && parseYear(profile[end - 1].year) > phasingEnd && profile[end - 1].amount.isZero()) end--;
+  return profile.slice(0, end);
 }
 
 /** Where a partner's weight comes from on the chosen basis. */

@@ -4,7 +4,7 @@
  * transitional cost, then the service's total row, which holds the amounts being split. Cells
  * that apply a rule are live =SHARED.* formulas over the input cells (RULES.md §1, §2, §4, §5).
  */
-import { Decimal, ZERO, basisName } from "../../engine";
+import { Decimal, ONE, YearLabel, ZERO, basisName, parseYear } from "../../engine";
 import { MARKER, refText } from "../a1";
 import type { MoneyCell } from "../inputs";
 import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
@@ -46,11 +46,28 @@ const HEADINGS = [
 
 export const FIRST_BLOCK_ROW = 6;
 
+/**
+ * A service's by-year section, where the partners taking part change (RULES.md §2): years across
+ * from column D, and for each partner a row of each line.
+ */
+export interface ByYearLayout {
+  yearColumn(year: YearLabel): number;
+  costRow: number;
+  /** Per partner, in the service's order. */
+  flagRows: number[];
+  costShareRows: number[];
+  savingRows: number[];
+  oneOffRows?: number[];
+}
+
 /** Where each service's rows are, for the other sheets' formulas. */
 export interface AttributionLayout {
-  /** Per service (in order): the first partner row and the total row. */
-  blocks: { firstRow: number; totalRow: number }[];
+  /** Per service (in order): the first partner row and the total row, and the by-year section if any. */
+  blocks: { firstRow: number; totalRow: number; byYear?: ByYearLayout }[];
 }
+
+/** The by-year section's first year column (D). */
+export const BY_YEAR_FROM = 4;
 
 /** A saving rate as the sheet shows it: blank where the baseline is zero. */
 const BLANK_RATE = "";
@@ -83,7 +100,8 @@ export function attributionSheet(
     const first = row;
     const last = row + s.partners.length - 1;
     const total = last + 1;
-    blocks.push({ firstRow: first, totalRow: total });
+    const block: AttributionLayout["blocks"][number] = { firstRow: first, totalRow: total };
+    blocks.push(block);
     const weights = rangeText(first, C.weight, last);
     const qualities = s.hasQuality ? `,${rangeText(first, C.quality, last)}` : "";
     const basis = basisName(s.rule.basis.value);
@@ -153,7 +171,23 @@ export function attributionSheet(
         column((p) => p.gainShare),
         "money",
       );
-    if (s.rule.transitional && !s.transitional.isZero())
+    if (s.changes) {
+      // Each one-off cost is shared among the partners taking part in its year: the by-year section's sum.
+      block.byYear = byYearSection(b, s, { first, last, total, weights, qualities });
+      const by = block.byYear;
+      s.partners.forEach((p, i) => {
+        const r = first + i;
+        if (by.oneOffRows)
+          b.formula(
+            r,
+            C.transitional,
+            `=SUM(${rangeText(by.oneOffRows[i], BY_YEAR_FROM, by.oneOffRows[i], by.yearColumn(s.years[s.years.length - 1]))})`,
+            p.transitional,
+            "money",
+          );
+        else b.number(r, C.transitional, ZERO, "money");
+      });
+    } else if (s.rule.transitional && !s.transitional.isZero())
       b.spill(
         first,
         C.transitional,
@@ -198,7 +232,7 @@ export function attributionSheet(
     );
     if (rule.transitional) b.formula(total, C.transitional, `=${moneyRef(rule.transitional)}`, s.transitional, "total");
     else b.number(total, C.transitional, ZERO, "total");
-    row = total + 2;
+    row = (block.byYear ? lastRowOf(block.byYear) : total) + 2;
   }
   return {
     sheet: b.build({ widths: [24, 24, 9, 16, 12, 9, 10, 14, 14, 12, 14, 9, 14], freezeRows: FIRST_BLOCK_ROW - 1 }),
@@ -207,6 +241,129 @@ export function attributionSheet(
 }
 
 const col = (column: number, row: number): string => rangeText(row, column, row);
+
+const lastRowOf = (by: ByYearLayout): number =>
+  Math.max(by.costRow, ...by.flagRows, ...by.costShareRows, ...by.savingRows, ...(by.oneOffRows ?? []));
+
+/**
+ * The service year by year, below its total row (RULES.md §2, §4, §5): in each year the combined
+ * cost split among the partners taking part (1) by =SHARED.APPORTION over the same weights with
+ * the year's flags as its include; a partner's baseline counts only in the years it takes part,
+ * so its saving is zero in the others, and a one-off cost is shared by net reduction among the
+ * partners taking part in its year (=SHARED.TRANSITION, a partner not in having none).
+ */
+function byYearSection(
+  b: SheetBuilder,
+  s: ServiceResult,
+  at: { first: number; last: number; total: number; weights: string; qualities: string },
+): ByYearLayout {
+  const years = s.years;
+  const start = parseYear(years[0]);
+  const yearColumn = (year: YearLabel): number => BY_YEAR_FROM + parseYear(year) - start;
+  const n = s.partners.length;
+  const rule = s.rule;
+  const head = at.total + 2;
+  b.text(head - 1, 1, `${rule.service} by year: the partners taking part each year share that year's costs`, "header");
+  b.headings(head, ["Service", "Partner", "Line"]);
+  years.forEach((y) => b.text(head, yearColumn(y), y, "header"));
+  let next = head + 1;
+  const costRow = next++;
+  const gainRow = rule.gainShare ? next++ : undefined;
+  const block = (): number[] => Array.from({ length: n }, () => next++);
+  const flagRows = block();
+  const baseRows = block();
+  const costShareRows = block();
+  const gainShareRows = rule.gainShare ? block() : undefined;
+  const savingRows = block();
+  const oneOffRows = s.transitional.isZero() ? undefined : block();
+
+  const label = (r: number, partner: string, line: string): void => {
+    b.text(r, 1, rule.service);
+    b.text(r, 2, partner);
+    b.text(r, 3, line);
+  };
+  label(costRow, "All partners", "Combined cost");
+  if (gainRow !== undefined) label(gainRow, "All partners", "Gain share");
+  s.partners.forEach((p, i) => {
+    label(flagRows[i], p.partner, "Takes part (1 = yes)");
+    label(baseRows[i], p.partner, "Baseline while taking part");
+    label(costShareRows[i], p.partner, "Cost share");
+    if (gainShareRows) label(gainShareRows[i], p.partner, "Gain share");
+    label(savingRows[i], p.partner, "Saving");
+    if (oneOffRows) label(oneOffRows[i], p.partner, "One-off cost");
+  });
+
+  const columnOf = (rows: readonly number[], c: number): string => rangeText(rows[0], c, rows[rows.length - 1]);
+  s.overTime.years.forEach((y, yi) => {
+    const c = yearColumn(y.year);
+    const cell = (r: number): string => rangeText(r, c, r);
+    const figures = s.overTime.partners.map((p) => p.years[yi]);
+    s.partners.forEach((p, i) => {
+      b.number(flagRows[i], c, figures[i].takesPart ? ONE : ZERO, "number");
+      b.formula(
+        baseRows[i],
+        c,
+        `=${absolute(C.baseline, at.first + i)}*${cell(flagRows[i])}`,
+        figures[i].takesPart ? p.baseline : ZERO,
+        "money",
+      );
+      const gain = gainShareRows ? `-${cell(gainShareRows[i])}` : "";
+      b.formula(
+        savingRows[i],
+        c,
+        `=ROUND(${cell(baseRows[i])}-${cell(costShareRows[i])}${gain},2)`,
+        figures[i].saving,
+        "money",
+      );
+    });
+    const baselines = columnOf(baseRows, c);
+    if (rule.newCost) b.formula(costRow, c, `=${absolute(C.cost, at.total)}`, y.combinedCost, "total");
+    else
+      b.formula(costRow, c, `=ROUND(SUM(${baselines})*(1-${refText(rule.reduction!.at)}),2)`, y.combinedCost, "total");
+    const include = columnOf(flagRows, c);
+    const weights = absoluteRange(at.weights);
+    const qualities = at.qualities === "" ? "" : `,${absoluteRange(at.qualities.slice(1))}`;
+    b.spill(
+      costShareRows[0],
+      c,
+      `=SHARED.APPORTION(${cell(costRow)},${weights}${qualities},${include})`,
+      figures.map((f) => [f.costShare]),
+      "money",
+    );
+    if (gainRow !== undefined && gainShareRows) {
+      b.formula(
+        gainRow,
+        c,
+        `=ROUND(MAX(0,SUM(${baselines})-${cell(costRow)})*${refText(rule.gainShare!.at)},2)`,
+        y.attribution.totals.gainShare,
+        "total",
+      );
+      b.spill(
+        gainShareRows[0],
+        c,
+        `=SHARED.APPORTION(${cell(gainRow)},${weights}${qualities},${include})`,
+        figures.map((f) => [f.gainShare]),
+        "money",
+      );
+    }
+    if (oneOffRows) {
+      if (y.oneOff.isZero()) oneOffRows.forEach((r) => b.number(r, c, ZERO, "money"));
+      else
+        b.spill(
+          oneOffRows[0],
+          c,
+          `=SHARED.TRANSITION(${absolute(C.transitional, at.total)},${baselines},${columnOf(costShareRows, c)})`,
+          figures.map((f) => [f.oneOff]),
+          "money",
+        );
+    }
+  });
+  return { yearColumn, costRow, flagRows, costShareRows, savingRows, ...(oneOffRows ? { oneOffRows } : {}) };
+}
+
+/** $I$9: a cell of this sheet fixed both ways, for formulas copied across the years. */
+const absolute = (column: number, row: number): string => absoluteRange(rangeText(row, column, row));
+const absoluteRange = (range: string): string => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 
 /** A formula adding up input cells; the value alone (with a note in the Audit) when too scattered for one formula. */
 function cellsFormula(

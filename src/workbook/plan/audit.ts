@@ -4,7 +4,7 @@
  * made, each service's rule and the cells it came from, where rounding put each leftover penny,
  * a live check that every split adds up, and the warnings.
  */
-import { Decimal, basisName, kindName } from "../../engine";
+import { Decimal, basisName, formatYear, kindName, parseYear } from "../../engine";
 import { MARKER, a1, refText, sheetPrefix } from "../a1";
 import { percentText, pounds } from "../format";
 import type { FromCell } from "../inputs";
@@ -16,6 +16,15 @@ import type { SheetPlan } from "./types";
 const from = (cell: FromCell<unknown> | undefined): string => (cell ? refText(cell.at) : "");
 /** The Audit sheet has always written a negative amount −£1,234.00. */
 const money = (d: Decimal): string => pounds(d, "−");
+
+/** A partner as the Rules cell has it, with when it takes part: "Westminster (from 2013/14, until 2015/16)". */
+function partnerWhen(p: ServiceResult["partners"][number]): string {
+  const when = [
+    ...(p.joins ? [`from ${p.joins}`] : []),
+    ...(p.leaves ? [`until ${formatYear(parseYear(p.leaves) - 1)}`] : []),
+  ];
+  return when.length === 0 ? p.partner : `${p.partner} (${when.join(", ")})`;
+}
 
 export function auditSheet(
   name: string,
@@ -56,7 +65,7 @@ export function auditSheet(
     const r = s.rule;
     b.text(row, 1, r.service);
     b.text(row, 2, refText(r.at));
-    b.text(row, 3, s.partners.map((p) => (p.joins ? `${p.partner} (from ${p.joins})` : p.partner)).join("; "));
+    b.text(row, 3, s.partners.map(partnerWhen).join("; "));
     b.text(row, 4, `${basisName(r.basis.value)} (${from(r.basis)})`);
     b.number(row, 5, s.combinedCost, "money");
     b.text(
@@ -122,6 +131,18 @@ export function auditSheet(
     b.formula(row, 3, `=SUM(${sumRange})`, s.combinedCost, "money");
     b.formula(row, 4, `=C${row}-B${row}`, new Decimal(0), "money");
     row++;
+    // Where the partners change, each year's split too (RULES.md §2): the partners taking part that year.
+    const by = block.byYear;
+    if (by)
+      s.overTime.years.forEach((y) => {
+        const c = by.yearColumn(y.year);
+        b.text(row, 1, `${s.rule.service}, ${y.year} (${y.partners.join(", ")})`);
+        b.formula(row, 2, `=${ref(by.costRow, c)}`, y.combinedCost, "money");
+        const shares = `${sheetPrefix(attribution.name)}${a1(by.costShareRows[0], c)}:${a1(by.costShareRows[by.costShareRows.length - 1], c)}`;
+        b.formula(row, 3, `=SUM(${shares})`, y.combinedCost, "money");
+        b.formula(row, 4, `=C${row}-B${row}`, new Decimal(0), "money");
+        row++;
+      });
   });
   row++;
 

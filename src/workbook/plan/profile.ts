@@ -9,7 +9,7 @@
 import { Decimal, SavingKind, YearLabel, kindName, parseYear } from "../../engine";
 import { MARKER, a1, columnLetters, sheetPrefix } from "../a1";
 import type { Outcome } from "../outcome";
-import { ATTRIBUTION_COLUMNS, AttributionLayout } from "./attribution";
+import { ATTRIBUTION_COLUMNS, AttributionLayout, ByYearLayout } from "./attribution";
 import { SheetBuilder, quoted, rangeText } from "./sheet";
 import type { ChartPlan, SheetPlan } from "./types";
 
@@ -36,7 +36,11 @@ export interface ProfileLayout {
   savingRows: number[][];
 }
 
-const NOT_WITHIN = "not within these years";
+const NOT_WITHIN = "never within the years shown";
+
+/** A partner's full-year saving in a year of its service's by-year figures. */
+const savingIn = (s: Outcome["services"][number], pi: number, year: YearLabel): Decimal =>
+  s.overTime.partners[pi].years.find((y) => y.year === year)?.saving ?? new Decimal(0);
 
 export function profileSheet(
   name: string,
@@ -91,6 +95,10 @@ export function profileSheet(
     return {
       kind: "phased" as const,
       range: `${a1(row, start, true)}:${a1(row, start + fractions.length - 1, true)}`,
+      first: a1(row, start, true),
+      column: start,
+      row,
+      count: fractions.length,
     };
   });
 
@@ -100,10 +108,91 @@ export function profileSheet(
   yearHeadings(detailHeader);
   b.text(detailHeader, totalColumn, "Total £", "header");
   const attributionRef = (row: number, column: number): string => `${sheetPrefix(attribution.name)}${a1(row, column)}`;
+  /**
+   * A partner of a service whose partners change (RULES.md §2, §6): the saving in force each year
+   * is that year's saving on the Attribution sheet's by-year section times the part of the
+   * phasing reached (rounded to the penny), and the new saving is the change from the year before.
+   * Returns the row of the new saving, which the summary adds up.
+   */
+  const overTimeLines = (s: Outcome["services"][number], pi: number, by: ByYearLayout): number => {
+    const p = s.partners[pi];
+    const si = services.indexOf(s);
+    const ph = phasingOf[si];
+    const inForceRow = detailRow++;
+    const r = detailRow++;
+    const kind = kindName(s.rule.kind.value);
+    for (const [row, line] of [
+      [inForceRow, "In force"],
+      [r, "Saving"],
+    ] as const) {
+      b.text(row, 1, s.rule.service);
+      b.text(row, 2, p.partner);
+      b.text(row, 3, kind);
+      b.text(row, 4, line);
+    }
+    const lastYear = s.years[s.years.length - 1];
+    b.formula(
+      r,
+      5,
+      `=${attributionRef(by.savingRows[pi], by.yearColumn(lastYear))}`,
+      savingIn(s, pi, lastYear),
+      "money",
+    );
+    let inForce = new Decimal(0);
+    p.profile.forEach((y, k) => {
+      const c = yearColumn(y.year);
+      inForce = inForce.plus(y.amount);
+      const saving = attributionRef(by.savingRows[pi], by.yearColumn(y.year));
+      const part =
+        ph.kind === "phased"
+          ? `*SUM(${ph.first}:${columnLetters(ph.column + Math.min(k, ph.count - 1))}$${ph.row})`
+          : ph.kind === "part-year" && k === 0
+            ? `*(12-MOD(${ph.month}+8,12))/12`
+            : "";
+      b.formula(inForceRow, c, `=ROUND(${saving}${part},2)`, inForce, "money");
+      b.formula(
+        r,
+        c,
+        k === 0 ? `=${a1(inForceRow, c)}` : `=ROUND(${a1(inForceRow, c)}-${a1(inForceRow, c - 1)},2)`,
+        y.amount,
+        "money",
+      );
+    });
+    b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, inForce, "money");
+
+    if (by.oneOffRows) {
+      const inv = detailRow++;
+      b.text(inv, 1, s.rule.service);
+      b.text(inv, 2, p.partner);
+      b.text(inv, 4, "Investment");
+      b.formula(
+        inv,
+        5,
+        `=${attributionRef(attribution.layout.blocks[si].firstRow + pi, ATTRIBUTION_COLUMNS.transitional)}`,
+        p.transitional,
+        "money",
+      );
+      for (const y of p.investment)
+        if (!y.amount.isZero())
+          b.formula(
+            inv,
+            yearColumn(y.year),
+            `=${attributionRef(by.oneOffRows[pi], by.yearColumn(y.year))}`,
+            y.amount,
+            "money",
+          );
+      b.formula(inv, totalColumn, `=SUM(${rangeText(inv, YEARS_FROM, inv, lastYearColumn)})`, p.transitional, "money");
+    }
+    return r;
+  };
   services.forEach((s, si) => {
     const block = attribution.layout.blocks[si];
     const rows: number[] = [];
     s.partners.forEach((p, pi) => {
+      if (block.byYear) {
+        rows.push(overTimeLines(s, pi, block.byYear));
+        return;
+      }
       const r = detailRow++;
       rows.push(r);
       const kind = s.rule.kind.value;
@@ -204,10 +293,12 @@ export function profileSheet(
     ];
     for (const [r, value] of totals)
       b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, value, "money");
+    // Counted from the partner's own first figure: break-even never precedes it (RULES.md §6).
+    const from = f.firstFigure === undefined ? YEARS_FROM : yearColumn(f.firstFigure);
     b.formula(
       rows[7],
       YEARS_FROM,
-      `=IFERROR(SHARED.BREAKEVEN(${rangeText(rows[5], YEARS_FROM, rows[5], lastYearColumn)},${a1(HEADER_ROW, YEARS_FROM, true)}:${a1(HEADER_ROW, lastYearColumn, true)}),${quoted(NOT_WITHIN)})`,
+      `=IFERROR(SHARED.BREAKEVEN(${rangeText(rows[5], from, rows[5], lastYearColumn)},${a1(HEADER_ROW, from, true)}:${a1(HEADER_ROW, lastYearColumn, true)}),${quoted(NOT_WITHIN)})`,
       f.breakEven ?? NOT_WITHIN,
     );
     if (who !== undefined) charts.push({ name: who, values: rangeText(rows[6], YEARS_FROM, rows[6], lastYearColumn) });
