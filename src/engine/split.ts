@@ -50,7 +50,8 @@ export function split(amount: Amount, weights: readonly Amount[], options: Split
 
 /** As `split`, with which parts were rounded up. */
 export function splitDetail(amount: Amount, weights: readonly Amount[], options: SplitOptions = {}): SplitDetail {
-  return prepareSplit(weights, options)(amount);
+  const prepared = prepare(weights, options);
+  return divide(prepared, amount, scratchOf(prepared.w.length));
 }
 
 /**
@@ -69,11 +70,13 @@ export function checkWeights(
 ): Decimal[] {
   if (weights.length === 0) throw new RuleError("empty", { field }, "there are no items to split between", "§2");
   let anyPositive = false;
-  const checked = weights.map((w, index) => {
+  const checked: Decimal[] = new Array(weights.length);
+  for (let index = 0; index < weights.length; index++) {
+    const w = weights[index];
     const d = ours(w) && !w.isNegative() ? w : readNonNegative(w, { field, index, partner: labels?.[index] }, "§2");
-    if (!d.isZero()) anyPositive = true;
-    return d;
-  });
+    if (!anyPositive && !d.isZero()) anyPositive = true;
+    checked[index] = d;
+  }
   if (!anyPositive) {
     throw new RuleError("all-zero", { field }, "every weight is zero, so there is nothing to split by", "§2");
   }
@@ -141,6 +144,43 @@ function smallUnits(d: Decimal, places: number): number {
   return units <= Number.MAX_SAFE_INTEGER ? units : -1;
 }
 
+/** The power of ten of the last digitsOf: |d| = digits × 10^digitExponent. */
+let digitExponent = 0;
+
+/**
+ * A Decimal's digits without trailing zeros as a JavaScript integer, with their power of ten in
+ * digitExponent (0.25 → 25 and -2; 1500 → 15 and 2; 0 → 0 and 0), or -1 when the digits are not an
+ * exact integer below 2^53. One pass over the words, as smallUnits reads them, so the weights'
+ * decimal places and their scaled values come from one reading.
+ */
+function digitsOf(d: Decimal): number {
+  const words = d.d;
+  const last = words.length - 1;
+  digitExponent = 0;
+  if (words[0] === 0) return 0;
+  let digits = 1;
+  for (let x = words[0]; x >= 10; x = Math.floor(x / 10)) digits++;
+  let width = digits; // of the last word
+  if (last > 0) {
+    digits += 7 * last;
+    width = 7;
+  }
+  let whole = 0;
+  for (let i = 0; i < last; i++) {
+    whole = whole * 1e7 + words[i];
+    if (whole > Number.MAX_SAFE_INTEGER) return -1;
+  }
+  let tail = words[last];
+  while (tail !== 0 && tail % 10 === 0) {
+    tail /= 10;
+    width--;
+    digits--;
+  }
+  whole = whole * 10 ** width + tail;
+  digitExponent = d.e - digits + 1;
+  return whole <= Number.MAX_SAFE_INTEGER ? whole : -1;
+}
+
 /** `units` whole units of 10^-decimals as a Decimal: 12345, 2 → 123.45; never a negative zero. */
 function fromUnits(units: number | bigint, decimals: number): Decimal {
   if (units === 0 || units === 0n) return ZERO;
@@ -184,7 +224,7 @@ function divideNumbers(
     // Exactly the floor of the quota: rounding never lifts a quotient up to the next whole
     // number k, as (k × total) ≤ numerator + total < 2^53 keeps k − quota ≥ 1/total above half
     // the spacing of doubles just below k; and it never drops one below k, which is a double.
-    const q = Math.floor(numerator / total);
+    const q = Math.floor(numerator / total) + 0; // + 0: a weight of -0 gets 0, not -0
     parts[i] = q;
     remainders[i] = numerator - q * total;
     given += q;
@@ -270,6 +310,98 @@ class Split implements SplitDetail {
   }
 }
 
+/** The weights of a split, checked and scaled to whole numbers once. */
+interface Prepared {
+  decimals: number;
+  w: Decimal[];
+  /** The scaled weights as JavaScript numbers, and their total, where `fast`. */
+  wNumbers: number[];
+  wTotalNumber: number;
+  fast: boolean;
+  /** The most units an amount may have for the number path. */
+  maxUnits: number;
+  /** As BigInt, made only when an amount needs them. */
+  big?: { w: bigint[]; total: bigint };
+}
+
+/**
+ * The most units an amount may have for the number path with weights totalling `total`:
+ * (units + 1) × W < 2^53 keeps every product, and the sum of a product and W, exact (each weight
+ * is at most W). floor(MAX / W), where the division may have rounded up by one: a product above
+ * MAX is at least 2^53 as a double too, so the check is exact.
+ */
+function maxUnitsFor(total: number): number {
+  let most = Math.floor(Number.MAX_SAFE_INTEGER / total);
+  if (most * total > Number.MAX_SAFE_INTEGER) most--;
+  return most - 1;
+}
+
+function prepare(weights: readonly Amount[], options: SplitOptions): Prepared {
+  const decimals = options.decimals ?? 2;
+  checkDecimals(decimals);
+  const w = checkWeights(weights, options.field ?? "weights", options.labels);
+  const n = w.length;
+
+  // Scale the weights to whole numbers so each quota is an exact fraction units*w/W: each
+  // weight's digits are read once (digitsOf), its decimal places are what its exponent says.
+  let places = 0;
+  const wholes: number[] = new Array(n);
+  const exponents: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    wholes[i] = digitsOf(w[i]);
+    exponents[i] = digitExponent;
+    if (-digitExponent > places) places = -digitExponent;
+  }
+  // As numbers where every weight and their total are exact integers below 2^53.
+  const wNumbers: number[] = new Array(n);
+  let wTotalNumber = 0;
+  for (let i = 0; i < n; i++) {
+    const shift = exponents[i] + places;
+    const x = wholes[i] < 0 || shift > 15 ? -1 : wholes[i] * 10 ** shift;
+    wNumbers[i] = x <= Number.MAX_SAFE_INTEGER ? x : -1;
+    wTotalNumber = wNumbers[i] < 0 ? Infinity : wTotalNumber + x;
+  }
+  const fast = options.integers !== "bigint" && wTotalNumber <= Number.MAX_SAFE_INTEGER;
+  const maxUnits = fast ? maxUnitsFor(wTotalNumber) : -1;
+  return { decimals, w, wNumbers, wTotalNumber, fast, maxUnits, big: undefined };
+}
+
+/** Splits one amount by prepared weights; `remainders` is scratch space of at least w.length numbers. */
+function divide(p: Prepared, amount: Amount, remainders: number[]): SplitDetail {
+  const { decimals, w } = p;
+  const total = checkAmount(amount);
+  if (total.decimalPlaces() > decimals) {
+    throw new RuleError(
+      "too-precise",
+      { field: "amount" },
+      `${total.toString()} has more than ${decimals} decimal places, so it cannot be split into parts of that precision; round it first`,
+      "§1",
+    );
+  }
+  const negative = total.isNegative();
+  // Whole units to hand out (pence when decimals = 2).
+  const small = p.fast ? smallUnits(total, decimals) : -1;
+  if (small >= 0 && small <= p.maxUnits) {
+    const { parts, roundedUp, leftover } = divideNumbers(small, p.wNumbers, p.wTotalNumber, negative, remainders);
+    return new Split(parts, decimals, roundedUp, leftover, w, "number");
+  }
+  if (!p.big) {
+    let places = 0;
+    for (const d of w) places = Math.max(places, d.decimalPlaces());
+    const wInt = w.map((d) => toUnits(d, places));
+    p.big = { w: wInt, total: wInt.reduce((a, b) => a + b, 0n) };
+  }
+  const { parts, roundedUp, leftover } = divideBigInts(toUnits(total, decimals), p.big.w, p.big.total, negative);
+  return new Split(parts, decimals, roundedUp, leftover, w, "bigint");
+}
+
+/** Scratch remainders for one split at a time (splitDetail, splitWholeNumbers): nothing in between calls out. */
+let scratch: number[] = [];
+function scratchOf(n: number): number[] {
+  if (scratch.length < n) scratch = new Array(Math.max(n, 2 * scratch.length)).fill(0);
+  return scratch;
+}
+
 /**
  * Checks the weights once and returns a function that splits any amount by them. Use it when
  * many amounts share one set of weights (every cost line of a service, every year of a profile).
@@ -280,60 +412,31 @@ class Split implements SplitDetail {
  * product stays below 2^53 (where they are exact), checked for each amount, and as BigInt beyond.
  */
 export function prepareSplit(weights: readonly Amount[], options: SplitOptions = {}): (amount: Amount) => SplitDetail {
-  const decimals = options.decimals ?? 2;
-  checkDecimals(decimals);
-  const w = checkWeights(weights, options.field ?? "weights", options.labels);
+  const prepared = prepare(weights, options);
+  const remainders: number[] = new Array(prepared.w.length).fill(0);
+  return (amount: Amount): SplitDetail => divide(prepared, amount, remainders);
+}
 
-  // Scale the weights to whole numbers so each quota is an exact fraction units*w/W.
-  let places = 0;
-  for (const d of w) places = Math.max(places, d.decimalPlaces());
-  // As numbers where every weight and their total are exact integers below 2^53.
-  const wNumbers = w.map((d) => smallUnits(d, places));
-  let wTotalNumber = 0;
-  for (const x of wNumbers) wTotalNumber = x < 0 ? Infinity : wTotalNumber + x;
-  const fast = options.integers !== "bigint" && wTotalNumber <= Number.MAX_SAFE_INTEGER;
-  // The most units an amount may have for the number path: (units + 1) × W < 2^53 keeps every
-  // product, and the sum of a product and W, exact (each weight is at most W).
-  let maxUnits = -1;
-  if (fast) {
-    // floor(MAX / W), where the division may have rounded up by one: a product above MAX is
-    // at least 2^53 as a double too, so the check is exact.
-    let most = Math.floor(Number.MAX_SAFE_INTEGER / wTotalNumber);
-    if (most * wTotalNumber > Number.MAX_SAFE_INTEGER) most--;
-    maxUnits = most - 1;
+/**
+ * The split of `units` whole units (pence; below zero for a negative amount) by weights that are
+ * already whole numbers (all scaled by one power of ten), in whole units: exactly the parts
+ * `splitDetail` gives for the same amount and weights, for a caller that holds integers (the Excel
+ * adapter reads cells straight into them). Undefined where that is not the plain case: a weight
+ * that is not a whole number from 0 up, none above zero, an amount that is not a whole number, or
+ * a product that could reach 2^53. The caller then takes `splitDetail`, which gives the parts on
+ * BigInt or says what is wrong.
+ */
+export function splitWholeNumbers(units: number, weights: readonly number[]): number[] | undefined {
+  if (!Number.isSafeInteger(units) || weights.length === 0) return undefined;
+  let total = 0;
+  for (const x of weights) {
+    if (!Number.isSafeInteger(x) || x < 0) return undefined;
+    total += x;
   }
-  const remainders: number[] = new Array(fast ? w.length : 0).fill(0);
-  // As BigInt, made only when an amount needs them.
-  let big: { w: bigint[]; total: bigint } | undefined;
-  const bigWeights = () => {
-    if (!big) {
-      const wInt = w.map((d) => toUnits(d, places));
-      big = { w: wInt, total: wInt.reduce((a, b) => a + b, 0n) };
-    }
-    return big;
-  };
-
-  return (amount: Amount): SplitDetail => {
-    const total = checkAmount(amount);
-    if (total.decimalPlaces() > decimals) {
-      throw new RuleError(
-        "too-precise",
-        { field: "amount" },
-        `${total.toString()} has more than ${decimals} decimal places, so it cannot be split into parts of that precision; round it first`,
-        "§1",
-      );
-    }
-    const negative = total.isNegative();
-    // Whole units to hand out (pence when decimals = 2).
-    const small = fast ? smallUnits(total, decimals) : -1;
-    if (small >= 0 && small <= maxUnits) {
-      const { parts, roundedUp, leftover } = divideNumbers(small, wNumbers, wTotalNumber, negative, remainders);
-      return new Split(parts, decimals, roundedUp, leftover, w, "number");
-    }
-    const { w: wInt, total: wTotal } = bigWeights();
-    const { parts, roundedUp, leftover } = divideBigInts(toUnits(total, decimals), wInt, wTotal, negative);
-    return new Split(parts, decimals, roundedUp, leftover, w, "bigint");
-  };
+  if (total === 0 || total > Number.MAX_SAFE_INTEGER) return undefined;
+  const magnitude = units < 0 ? -units : units + 0; // + 0: a -0 amount is 0, and no part -0
+  if (magnitude > maxUnitsFor(total)) return undefined;
+  return divideNumbers(magnitude, weights, total, units < 0, scratchOf(weights.length)).parts;
 }
 
 /**

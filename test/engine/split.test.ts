@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import DecimalJs from "decimal.js";
-import { Decimal, excelNumbers, shares, split, splitDetail } from "../../src/engine";
+import { Decimal, excelNumbers, shares, split, splitDetail, splitWholeNumbers } from "../../src/engine";
 import { expectRuleError, pounds, total } from "./helpers";
 
 describe("split (RULES §1)", () => {
@@ -302,6 +302,57 @@ describe("split's fast path (numbers below 2^53) and BigInt path agree", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("splitWholeNumbers (integers in, as the Excel adapter holds them)", () => {
+  const LIMIT = BigInt(Number.MAX_SAFE_INTEGER);
+  /** Whole-number weights from 0 to 2^45, at least one above zero. */
+  const wholeWeights = fc
+    .array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2 ** 45 })), {
+      minLength: 1,
+      maxLength: 40,
+    })
+    .filter((ws) => ws.some((w) => w > 0));
+
+  test("gives the BigInt path's parts wherever every product stays below 2^53, and undefined beyond", () => {
+    fc.assert(
+      fc.property(
+        wholeWeights,
+        fc.integer({ min: -3, max: 3 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.boolean(),
+        (ws, offset, atEdge, pence, negative) => {
+          const W = BigInt(ws.reduce((a, b) => a + b, 0));
+          // Either an amount either side of the edge 2^53 / W - 1, or an everyday one.
+          const edge = LIMIT / W - 1n;
+          const units = atEdge ? (edge + BigInt(offset) > 0n ? edge + BigInt(offset) : 0n) : BigInt(pence);
+          if (units > LIMIT) return;
+          const signed = Number(units) * (negative ? -1 : 1);
+          const parts = splitWholeNumbers(signed, ws);
+          const expected = splitDetail(new Decimal(signed).dividedBy(100), ws, { integers: "bigint" }).units;
+          if ((units + 1n) * W <= LIMIT) {
+            expect(parts?.map(String)).toEqual(expected.map(String));
+            // Never a negative zero: Excel would keep it.
+            expect(parts?.some((p) => Object.is(p, -0))).toBe(false);
+          } else expect(parts).toBeUndefined();
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("anything but the plain case is left to splitDetail: no weights, all zero, negative or fractional", () => {
+    expect(splitWholeNumbers(100, [])).toBeUndefined();
+    expect(splitWholeNumbers(100, [0, 0])).toBeUndefined();
+    expect(splitWholeNumbers(100, [1, -1, 2])).toBeUndefined();
+    expect(splitWholeNumbers(100, [1, 0.5])).toBeUndefined();
+    expect(splitWholeNumbers(100.5, [1, 1])).toBeUndefined();
+    expect(splitWholeNumbers(NaN, [1, 1])).toBeUndefined();
+    expect(splitWholeNumbers(10000, [1, 1, 1])).toEqual([3334, 3333, 3333]);
+    // A weight of -0 (as a cell may hold) is a zero weight, and its part 0, not -0.
+    expect(Object.is(splitWholeNumbers(10000, [1, -0, 1])?.[1], 0)).toBe(true);
   });
 });
 
