@@ -71,6 +71,39 @@ export function fromExcelNumber(value: number): Decimal {
   return new Decimal(value.toPrecision(15));
 }
 
+/** 10^0 … 10^15, each exact as a double. */
+const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The decimal places of a number from Excel read as fromExcelNumber reads it (15 significant
+ * digits), with its digits as a whole number in `excelWhole.units`, without making a Decimal: -1
+ * when that reading needs more than 15 places or 15 digits, or the number is not finite (then
+ * fromExcelNumber reads it). Exact: a whole u below 10^15 with u / 10^k === value is a decimal of
+ * at most 15 significant digits whose nearest double is the value (the division of two exact
+ * doubles is correctly rounded), and every such decimal is what toPrecision(15) gives back for
+ * that double (15 digits always survive the round trip through a double), so it is the same
+ * number fromExcelNumber makes. -0 reads as 0.
+ */
+export function excelWhole(value: number): number {
+  for (let k = 0; k < POWERS.length; k++) {
+    const u = Math.round(value * POWERS[k]);
+    if (!(u > -1e15 && u < 1e15)) return -1; // also NaN and ±Infinity
+    if (u / POWERS[k] === value) {
+      excelWhole.units = u + 0;
+      return k;
+    }
+  }
+  return -1;
+}
+/** The digits the last excelWhole read (a number reused, so reading a cell makes no object). */
+excelWhole.units = 0;
+
+/** `units` × 10^shift as an exact integer below 2^53, or NaN. */
+export function scaleUp(units: number, shift: number): number {
+  const scaled = units * POWERS[shift];
+  return shift < POWERS.length && Number.isSafeInteger(scaled) ? scaled : NaN;
+}
+
 /** A Decimal as the number Excel stores: pence amounts and 10-place shares are exact in a double's digits. */
 export function toExcelNumber(value: Decimal): number {
   return value.toNumber();

@@ -48,6 +48,7 @@ import {
   whole,
 } from "./arguments";
 import { Cell, cellsOf, describe, isBlank, isOmitted, readCell, readWhole } from "./cells";
+import { apportionWhole } from "./whole";
 import { notAvailable } from "./excel-errors";
 import { Argument, sharedFunction } from "./runner";
 
@@ -140,6 +141,9 @@ export function apportion(
   decimals: unknown,
   invocation: CustomFunctions.Invocation,
 ): number[][] {
+  // Plain numbers: read straight into whole units and split on integers, the same parts (whole.ts).
+  const plain = apportionWhole(amount, weights, quality, include, decimals);
+  if (plain) return plain;
   return APPORTION.parts([amount, weights, quality, include, decimals], invocation, (a) => {
     const total = a.amount;
     const places = a.decimals;
