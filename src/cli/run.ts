@@ -28,7 +28,7 @@ export interface CliIo {
 
 export type Step = "read file" | PrepareStep | "write file";
 
-/** Parts of a workbook that ExcelJS does not carry into the copy it writes. */
+/** Parts of a workbook that ExcelJS does not carry into the copy it writes (when the copy goes that way). */
 const NOT_CARRIED: [RegExp, string][] = [
   [/^xl\/charts\//, "charts"],
   [/^xl\/pivotTables\//, "pivot tables"],
@@ -126,13 +126,14 @@ async function run(
 
   const cells = prepared.plan.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.length, 0), 0);
   say(`Writing ${count(prepared.plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
-  const { writeXlsx } = await xlsxWrite();
-  const written = await writeXlsx(bytes, prepared.plan);
-  await writeOutput(input, options.output, written, options.overwrite === true);
+  const { writeWorkbookCopy } = await xlsxWrite();
+  const written = await writeWorkbookCopy(bytes, prepared.plan);
+  await writeOutput(input, options.output, written.bytes, options.overwrite === true);
   clock("write file");
 
   for (const line of prepared.plan.summary) io.out(line);
-  const dropped = await notCarried(bytes);
+  // Kept parts carry everything of the user's; only a copy written through ExcelJS can lose some.
+  const dropped = written.way === "exceljs" ? await notCarried(bytes) : [];
   if (dropped.length > 0)
     io.out(
       `Note: ${input} has ${dropped.join(", ")}, which the copy does not carry over (the input file is unchanged; ` +

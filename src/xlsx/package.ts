@@ -8,7 +8,8 @@ import JSZip from "jszip";
 
 const METADATA_PATH = "xl/metadata.xml";
 const METADATA_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml";
-const METADATA_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata";
+export const METADATA_RELATIONSHIP =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata";
 /** The calculation engine of current Excel (Microsoft 365). A file stamped with an older one is
  * recalculated in full when opened, which would replace the stored results of SHARED.* cells with
  * #NAME? wherever the add-in is not installed. */
@@ -44,7 +45,7 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /** The workbook's relationships: id → part path in the zip, and type. */
-async function workbookRelationships(zip: JSZip): Promise<{ id: string; type: string; part: string }[]> {
+export async function workbookRelationships(zip: JSZip): Promise<{ id: string; type: string; part: string }[]> {
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   const found: { id: string; type: string; part: string }[] = [];
   for (const [tag] of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
@@ -75,7 +76,7 @@ export async function worksheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /** The cell-metadata indices (cm="…") that mean "dynamic array" in a metadata part. */
-function dynamicArrayIndices(metadata: string): Set<string> {
+export function dynamicArrayIndices(metadata: string): Set<string> {
   const types = [...metadata.matchAll(/<(?:\w+:)?metadataType\b[^>]*>/g)].map(([tag]) => attribute(tag, "name"));
   const cellMetadata = /<(?:\w+:)?cellMetadata\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellMetadata>/.exec(metadata)?.[1] ?? "";
   const indices = new Set<string>();
@@ -133,7 +134,7 @@ export function markDynamicArrays(
   return { xml, missing: [...anchors].filter((address) => !found.has(address)) };
 }
 
-async function addMetadataPart(zip: JSZip): Promise<void> {
+export async function addMetadataPart(zip: JSZip): Promise<void> {
   zip.file(METADATA_PATH, DYNAMIC_ARRAY_METADATA);
 
   const typesPath = "[Content_Types].xml";
@@ -161,7 +162,7 @@ async function addMetadataPart(zip: JSZip): Promise<void> {
 }
 
 /** Stamps the workbook as calculated by current Excel, so it opens with the stored results. */
-async function stampCalculation(zip: JSZip): Promise<void> {
+export async function stampCalculation(zip: JSZip): Promise<void> {
   const path = "xl/workbook.xml";
   const workbook = await zip.file(path)?.async("string");
   if (workbook === undefined) return;

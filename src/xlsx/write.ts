@@ -11,6 +11,7 @@ import { ownedRole, sheetNameFault } from "../workbook/owned";
 import type { CalculatedValue, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
 import { fileFormula } from "./formula";
 import { dynamicArrayCells, finishPackage } from "./package";
+import { SheetsToCheck, writeParts } from "./parts";
 import { excelCellValue, loadWorkbook, usesDate1904 } from "./read";
 import { STYLES } from "./styles";
 
@@ -34,17 +35,29 @@ function a2Value(sheet: ExcelJS.Worksheet, date1904: boolean): CellValue {
   return cell ? excelCellValue(cell, date1904) : null;
 }
 
-/** Stops the write before anything is changed if the plan would delete or overwrite a user's sheet. */
-function checkSafe(workbook: ExcelJS.Workbook, plan: Plan): void {
+/** The workbook's sheets for checkSafe, as ExcelJS holds them. */
+function sheetsOf(workbook: ExcelJS.Workbook): SheetsToCheck {
   const date1904 = usesDate1904(workbook);
   const byName = new Map(workbook.worksheets.map((sheet) => [key(sheet.name), sheet]));
+  return {
+    names: workbook.worksheets.map((sheet) => sheet.name),
+    a2: (name) => {
+      const sheet = byName.get(key(name));
+      return sheet ? a2Value(sheet, date1904) : null;
+    },
+  };
+}
+
+/** Stops the write before anything is changed if the plan would delete or overwrite a user's sheet. */
+function checkSafe(sheets: SheetsToCheck, plan: Plan): void {
+  const byName = new Map(sheets.names.map((name) => [key(name), name]));
   const reuse = new Set(plan.reuse.map(key));
 
   const checkOwned = (name: string, action: string): void => {
-    const sheet = byName.get(key(name));
-    if (sheet && ownedRole(a2Value(sheet, date1904)) === undefined) {
+    const existing = byName.get(key(name));
+    if (existing !== undefined && ownedRole(sheets.a2(existing)) === undefined) {
       throw new Error(
-        `The sheet "${sheet.name}" was not made by the add-in (its cell A2 has no "Made by the Shared Services add-in" line), ` +
+        `The sheet "${existing}" was not made by the add-in (its cell A2 has no "Made by the Shared Services add-in" line), ` +
           `so it will not be ${action}. Nothing was written. Rename that sheet, or remove it yourself if it is an old output.`,
       );
     }
@@ -61,9 +74,9 @@ function checkSafe(workbook: ExcelJS.Workbook, plan: Plan): void {
     if (fault !== undefined)
       throw new Error(`"${sheet.name}" cannot be a sheet name in Excel: ${fault}. Nothing was written.`);
     const existing = byName.get(key(sheet.name));
-    if (existing && !reuse.has(key(sheet.name))) {
+    if (existing !== undefined && !reuse.has(key(sheet.name))) {
       throw new Error(
-        `A sheet named "${existing.name}" is already in the workbook and is not one the add-in may replace, ` +
+        `A sheet named "${existing}" is already in the workbook and is not one the add-in may replace, ` +
           `so it has not been overwritten. Nothing was written. Rename that sheet and run again.`,
       );
     }
@@ -154,8 +167,26 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Set<string> {
  * did not make. Charts in the plan are not written (ExcelJS cannot); the task pane adds them.
  */
 export async function writeXlsx(input: Buffer | Uint8Array, plan: Plan): Promise<Buffer> {
+  return (await writeWorkbookCopy(input, plan)).bytes;
+}
+
+/** How the copy was written: the input's own parts kept (parts.ts), or through ExcelJS and why. */
+export type CopyWay = { way: "parts" } | { way: "exceljs"; why: string };
+
+/**
+ * The copy, written by keeping the input's own parts and adding the add-in's sheets (parts.ts)
+ * wherever that writer can, else through ExcelJS as before; says which way it went.
+ */
+export async function writeWorkbookCopy(input: Buffer | Uint8Array, plan: Plan): Promise<{ bytes: Buffer } & CopyWay> {
+  const parts = await writeParts(input, plan, checkSafe);
+  if ("bytes" in parts) return { bytes: parts.bytes, way: "parts" };
+  return { bytes: await writeThroughExcelJs(input, plan), way: "exceljs", why: parts.declined };
+}
+
+/** The copy through ExcelJS: the whole workbook loaded, changed and written again. */
+export async function writeThroughExcelJs(input: Buffer | Uint8Array, plan: Plan): Promise<Buffer> {
   const workbook = await loadWorkbook(input);
-  checkSafe(workbook, plan);
+  checkSafe(sheetsOf(workbook), plan);
 
   const find = (name: string): ExcelJS.Worksheet | undefined =>
     workbook.worksheets.find((sheet) => key(sheet.name) === key(name));
