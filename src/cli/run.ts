@@ -140,7 +140,7 @@ async function run(
         "run the add-in in Excel to keep them).",
     );
   io.out(
-    "Charts: the .xlsx copy has none (the library that writes it cannot); the add-in draws them when it writes the sheets in Excel.",
+    "Charts: the add-in's own are not in the .xlsx copy; the add-in draws them when it writes the sheets in Excel.",
   );
   io.out(`Wrote ${options.output}.`);
   return 0;

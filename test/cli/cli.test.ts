@@ -7,6 +7,7 @@ import { existsSync } from "fs";
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
+import JSZip from "jszip";
 import { runCli } from "../../src/cli/run";
 import { ownedRole } from "../../src/workbook/owned";
 import { readXlsx } from "../../src/xlsx/read";
@@ -77,6 +78,23 @@ describe("shared-services on the sample workbook", () => {
       "Audit",
     ]);
   }, 60_000);
+});
+
+describe("shared-services keeps the user's parts", () => {
+  it("carries a chart of the user's into the copy unchanged, so it has nothing to warn about", async () => {
+    const zip = await JSZip.loadAsync(await readFile(SAMPLE));
+    const chart =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart/></c:chartSpace>';
+    zip.file("xl/charts/chart1.xml", chart);
+    const input = join(dir, "with-chart.xlsx");
+    await writeFile(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const output = join(dir, "with-chart-shared.xlsx");
+    const run = await cli(input, "-o", output);
+    expect(run.status).toBe(0);
+    expect(run.out.filter((line) => line.startsWith("Note:"))).toEqual([]);
+    const written = await JSZip.loadAsync(await readFile(output));
+    expect(await written.file("xl/charts/chart1.xml")?.async("string")).toBe(chart);
+  });
 });
 
 describe("shared-services on the malformed copy", () => {
