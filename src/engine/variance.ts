@@ -21,7 +21,7 @@ export interface VarianceInput {
   cause: VarianceCause;
   /** Each partner's expected (budgeted) cost of the service, the basis for shared variances. */
   expected: readonly { partner: string; expected: Amount }[];
-  /** The partner that changed its specification, or the host, for those causes. */
+  /** The partner that changed its specification, or the host (indirect costs under host-bears). */
   responsible?: string;
   /** For indirect costs; "host-bears" unless the service chose otherwise. */
   policy?: IndirectPolicy;
@@ -99,10 +99,11 @@ export function attributeVariance(input: VarianceInput, options: ApportionOption
     }
     case "indirect": {
       const shares = byExpected();
-      const host = responsible();
+      // Shared now, nobody carries it alone: no host is needed.
       if ((input.policy ?? "host-bears") === "share-now") {
         return { rule: "host's indirect costs: shared now by expected-cost shares", lines: lines(shares) };
       }
+      const host = responsible();
       // The host carries it all this year; next year the others' calls rise by their shares
       // and the host's falls by the same total, so over two years each bears its share.
       const recovered = shares.reduce((acc, s, i) => (i === host ? acc : acc.plus(s)), ZERO);

@@ -254,7 +254,7 @@ export function transition(
  * @param variance The variance: an overspend positive, an underspend negative. A blank cell is £0.
  * @param expected_costs Each partner's expected (budgeted) cost of the service, in a row or a column.
  * @param cause "demand", "quality", "direct", "specification", "indirect-host" or "indirect-shared".
- * @param [responsible] For "specification": the position (1, 2, 3…) of the partner that changed its specification; for "indirect-host"/"indirect-shared": of the host.
+ * @param [responsible] For "specification": the position (1, 2, 3…) of the partner that changed its specification; for "indirect-host": of the host. Not needed for the other causes.
  * @param [year] Optional: "in-year" (default), "next-year" (adjustments to next year's calls, under indirect-host) or "total".
  * @param [decimals] Optional decimal places of the parts: 2 (pence) unless given.
  * @param invocation Invocation.
@@ -282,7 +282,7 @@ export function variance(
     const when = a.year ?? "in-year";
     // Only a specification change or a host's indirect cost has a responsible partner.
     let who: string | undefined;
-    if (why === "specification" || why.startsWith("indirect")) {
+    if (why === "specification" || why === "indirect-host") {
       if (isOmitted(responsible) || isBlank(responsible)) {
         const whose = why === "specification" ? "the partner that changed its specification" : "the host partner";
         throw new RuleError(

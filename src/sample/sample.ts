@@ -382,6 +382,50 @@ export const MTFS_ESTIMATES: readonly [string, number | null, number][] = [
 // The sheets
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * In-year variances (RULES.md §3), all illustrative: the report (003 ch. 11) sets the rules but
+ * prints no variance. One of each rule: a host's indirect cost under host bears (recovered next
+ * year) and under share now, a specification change by one borough, demand and direct costs.
+ */
+export const VARIANCES: readonly {
+  service: string;
+  year: string;
+  cause: string;
+  /** Pounds: an overspend positive, an underspend negative. */
+  amount: number;
+  partner?: Partner;
+  note: string;
+}[] = [
+  {
+    service: "Youth Offending Service",
+    year: "2012/13",
+    cause: "host indirect cost",
+    amount: 16500,
+    note: "Accommodation: the host's rent review",
+  },
+  {
+    service: "Fostering and adoption",
+    year: "2012/13",
+    cause: "specification change",
+    amount: 40000,
+    partner: WM,
+    note: "Westminster asked for a weekend duty service",
+  },
+  {
+    service: "Foster placements",
+    year: "2012/13",
+    cause: "demand",
+    amount: -250000,
+    note: "Fewer placements than forecast",
+  },
+  { service: "Libraries", year: "2012/13", cause: "direct cost", amount: 30000, note: "Pay award above budget" },
+  { service: "ICT", year: "2013/14", cause: "host indirect cost", amount: 120000, note: "Energy at the data centre" },
+];
+
+function varianceRows(): CellValue[][] {
+  return VARIANCES.map((v) => [v.service, v.year, v.cause, v.amount, v.partner ?? null, v.note]);
+}
+
 export const MONEY = "#,##0";
 export const PERCENT = "0%";
 /** 1-based: a title on row 1 and a note on row 2 above the headings. */
@@ -474,7 +518,7 @@ function trackerRows(): CellValue[][] {
   );
 }
 
-/** The five template sheets, in the sample workbook's order (after its Read me and MTFS). */
+/** The template sheets, in the sample workbook's order (after its Read me and MTFS). */
 export function sampleTables(): SampleTable[] {
   return [
     {
@@ -550,11 +594,25 @@ export function sampleTables(): SampleTable[] {
       ],
       rows: trackerRows(),
     },
+    {
+      name: "Variances",
+      title: "In-year variances from budget, by cause",
+      note: "Amounts in pounds: an overspend positive, an underspend negative. Partner: only for a specification change.",
+      columns: [
+        { heading: "Service", width: 34 },
+        { heading: "Year", width: 10 },
+        { heading: "Cause", width: 22 },
+        { heading: "Amount", width: 14, numFmt: MONEY },
+        { heading: "Partner", width: 24 },
+        { heading: "Note", width: 44 },
+      ],
+      rows: varianceRows(),
+    },
   ];
 }
 
 /**
- * The sample's input sheets for the task pane to add: Budget, FTE, Rules, Drivers and Tracker, in
+ * The sample's input sheets for the task pane to add: Budget, FTE, Rules, Drivers, Tracker and Variances, in
  * the sample workbook's order. The Read me and MTFS sheets are left out: they are the user's own
  * sheets in the sample, not inputs; the MTFS needs SUM formulas an InputSheet cannot hold, and the
  * Read me speaks of the MTFS sheet beside it, so it would be wrong alone.
@@ -594,7 +652,7 @@ export function readMeLines(): string[][] {
     ["", "only a total or a range, the sample splits it between the boroughs or picks a figure, and says so below."],
     [
       "",
-      "This sheet and the MTFS sheet are the user's own: the add-in reads Budget, FTE, Rules, Drivers and Tracker and never changes any of them.",
+      "This sheet and the MTFS sheet are the user's own: the add-in reads Budget, FTE, Rules, Drivers, Tracker and Variances and never changes any of them.",
     ],
     [],
     ["Sheets", "Budget: stand-alone net budgets 2010/11 in pounds, one row per cost centre (long layout)."],
@@ -605,6 +663,10 @@ export function readMeLines(): string[][] {
       "Tracker amounts are the new saving delivered in that year, the figure an MTFS line records; they are set near",
     ],
     ["", "what the rules give, some under and some over, with some not yet reported."],
+    [
+      "",
+      "Variances: in-year variances from budget with their causes (illustrative: the report sets the rules, 003 ch. 11, but prints none).",
+    ],
     [
       "",
       "Drivers quantities: " +

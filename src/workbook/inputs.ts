@@ -4,7 +4,7 @@
  * the sheets into these; planning (plan/) turns these into the output sheets. Every value keeps
  * the cell it came from, so an output formula can refer to it and an error can name it.
  */
-import type { Basis, Decimal, IndirectPolicy, SavingKind, YearLabel } from "../engine";
+import type { Basis, Decimal, IndirectPolicy, SavingKind, VarianceCause, YearLabel } from "../engine";
 import type { CellRef } from "./grid";
 
 /** Money columns are in pounds, or in thousands of pounds where the header or title says £000 / £k. */
@@ -135,6 +135,27 @@ export interface TrackerSheet {
   lines: TrackerLine[];
 }
 
+/** One Variances line: an in-year variance from a service's budget and its cause (RULES.md §3). */
+export interface VarianceEntry {
+  service: string;
+  /** Its Service cell, for messages. */
+  at: CellRef;
+  year: FromCell<YearLabel>;
+  cause: FromCell<VarianceCause>;
+  /** Overspend positive, underspend negative, in pounds. */
+  amount: MoneyCell;
+  /** The partner that changed its specification (specification changes only). */
+  partner?: FromCell<string>;
+  note?: string;
+}
+
+export interface VariancesSheet {
+  sheet: string;
+  headerRow: number;
+  units: Units;
+  lines: VarianceEntry[];
+}
+
 /** Everything read from the workbook, all of it checked. */
 export interface Inputs {
   budget: BudgetSheet;
@@ -142,6 +163,7 @@ export interface Inputs {
   rules: RulesSheet;
   drivers?: DriversSheet;
   tracker?: TrackerSheet;
+  variances?: VariancesSheet;
 }
 
 /**
@@ -154,6 +176,7 @@ export const SHEET_NAMES = {
   rules: ["Rules", "Rule", "Sharing rules", "Services"],
   drivers: ["Drivers", "Driver", "Demand"],
   tracker: ["Tracker", "Tracking", "Realisation", "Benefits"],
+  variances: ["Variances", "Variance", "In-year variances", "Budget variances"],
 } as const;
 
 export const HEADINGS = {
@@ -182,6 +205,9 @@ export const HEADINGS = {
   quality: ["Quality", "Quality factor"],
   year: ["Year", "Financial year"],
   achieved: ["Achieved", "Actual", "Achieved saving"],
+  cause: ["Cause", "Variance cause", "Reason"],
+  variance: ["Amount", "Variance", "Variance amount", "Overspend"],
+  note: ["Note", "Notes", "Comment"],
 } as const;
 
 /** A column the template knows (partner, service, baseline…), named as HEADINGS names it. */

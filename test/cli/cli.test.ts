@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 describe("shared-services on the sample workbook", () => {
-  it("writes the four output sheets into a copy, keeps every sheet of the input as it was, and summarises", async () => {
+  it("writes the output sheets into a copy, keeps every sheet of the input as it was, and summarises", async () => {
     const output = join(dir, "out", "sample-shared.xlsx");
     const before = await readFile(SAMPLE);
     const run = await cli(SAMPLE, "-o", output);
@@ -44,7 +44,7 @@ describe("shared-services on the sample workbook", () => {
     expect(run.status).toBe(0);
     expect(run.out.at(-1)).toBe(`Wrote ${output}.`);
     expect(run.out[0]).toMatch(/^\d+ services shared between 3 partners: baselines £[\d,]+\.\d\d, combined cost/);
-    expect(run.out).toContain("Sheets written: Attribution, Savings profile, Realisation, Audit.");
+    expect(run.out).toContain("Sheets written: Attribution, Savings profile, Realisation, Variance shares, Audit.");
 
     const input = await readXlsx(before);
     const written = await readXlsx(await readFile(output));
@@ -53,6 +53,7 @@ describe("shared-services on the sample workbook", () => {
       "Attribution",
       "Savings profile",
       "Realisation",
+      "Variance shares",
       "Audit",
     ]);
     for (const sheet of input) expect(written.find((s) => s.name === sheet.name)).toEqual(sheet);
@@ -60,6 +61,7 @@ describe("shared-services on the sample workbook", () => {
       "attribution",
       "savings-profile",
       "realisation",
+      "variances",
       "audit",
     ]);
     expect(await readFile(SAMPLE)).toEqual(before); // the input file is never changed
@@ -175,7 +177,7 @@ describe("progress on long work", () => {
       expect.stringMatching(/^Reading assets\/sample\.xlsx \(\d+ kB\)…$/),
       expect.stringMatching(new RegExp(`^Checking ${sheets} sheets, [\\d,]+ rows…$`)),
       expect.stringMatching(
-        new RegExp(`^Writing 4 sheets, [\\d,]+ cells, into ${output.replace(/[.\\/]/g, "\\$&")}…$`),
+        new RegExp(`^Writing 5 sheets, [\\d,]+ cells, into ${output.replace(/[.\\/]/g, "\\$&")}…$`),
       ),
     ]);
   });

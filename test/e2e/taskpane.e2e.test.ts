@@ -271,6 +271,7 @@ describeInBrowser("the task pane in Chromium", () => {
       ["FTE sheet", "FTE"],
       ["Drivers sheet", "Drivers"],
       ["Tracker sheet", "Tracker"],
+      ["Variances sheet", "Variances"],
     ])
       await expect(panel.getByRole("combobox", { name: label }).textContent()).resolves.toBe(sheet);
     await step("02-sample-added");
@@ -322,9 +323,17 @@ describeInBrowser("the task pane in Chromium", () => {
     expect(byYear).toBe(1 + EXPECTED.years.length);
     await step("06-results");
 
-    // The written cells: the four sheets after the user's, each marked in A2, with live SHARED formulas
+    // The written cells: the output sheets after the user's, each marked in A2, with live SHARED formulas
     // over the input cells; the user's sheets exactly as they were.
-    const written = ["Sheet1", ...SAMPLE.map((s) => s.name), "Attribution", "Savings profile", "Realisation", "Audit"];
+    const written = [
+      "Sheet1",
+      ...SAMPLE.map((s) => s.name),
+      "Attribution",
+      "Savings profile",
+      "Realisation",
+      "Variance shares",
+      "Audit",
+    ];
     expect(await sheetNames(page)).toEqual(written);
     const marker = (role: string): RegExp =>
       new RegExp(
@@ -350,15 +359,25 @@ describeInBrowser("the task pane in Chromium", () => {
     expect(profile.flat().some((f) => typeof f === "string" && /^=SHARED\.(PROFILE|PARTYEAR)\(/.test(f))).toBe(true);
     expect(profile.flat().some((f) => typeof f === "string" && f.includes("SHARED.BREAKEVEN("))).toBe(true);
     expect((await workbookFormulas(page, "Realisation"))[1][0]).toMatch(marker("realisation"));
+    // The sample's in-year variances, split by cause with live SHARED.VARIANCE formulas over the cost shares.
+    const variances = await workbookFormulas(page, "Variance shares");
+    expect(variances[1][0]).toMatch(marker("variances"));
+    expect(variances[5][4]).toBe("=Attribution!I6");
+    expect(variances[5][5]).toBe('=SHARED.VARIANCE(F9,E6:E8,"indirect-host",1)');
+    expect(variances[5][7]).toBe('=SHARED.VARIANCE(F9,E6:E8,"indirect-host",1,"next-year")');
+    expect(variances[8][5]).toMatch(/^=Variances!D\d+$/);
     expect((await workbookFormulas(page, "Audit"))[1][0]).toMatch(marker("audit"));
     for (const [i, s] of SAMPLE.entries()) expect(await workbookFormulas(page, s.name)).toEqual(userSheets[i]);
 
     // Writing again asks first, then replaces the add-in's sheets in place: still one set of output.
     await tab("Run").click();
     await panel
-      .getByText("Writing again replaces the add-in's sheets Attribution, Savings profile, Realisation, Audit.", {
-        exact: false,
-      })
+      .getByText(
+        "Writing again replaces the add-in's sheets Attribution, Savings profile, Realisation, Variance shares, Audit.",
+        {
+          exact: false,
+        },
+      )
       .waitFor();
     await panel.getByRole("button", { name: "Replace the tables" }).click();
     const dialog = page.getByRole("dialog", { name: "Replace the earlier tables?" });

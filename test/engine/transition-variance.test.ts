@@ -114,6 +114,13 @@ describe("in-year variances (RULES §3)", () => {
       policy: "share-now",
     });
     expect(pounds(r.lines.map((l) => l.inYear))).toEqual(["4470.00", "5960.00", "6070.00"]);
+    // Shared now, nobody carries it alone: a service with no host can use this policy.
+    const noHost = attributeVariance({ amount: 16500, cause: "indirect", expected, policy: "share-now" });
+    expect(noHost.lines).toEqual(r.lines);
+    // Host bears, with no host, is still refused.
+    expect(() => attributeVariance({ amount: 16500, cause: "indirect", expected })).toThrow(
+      "responsible: must name the host partner, one of WCC, RBKC, H&F (RULES.md §3)",
+    );
   });
 
   test("errors: no responsible partner, an unknown one, an unknown cause", () => {

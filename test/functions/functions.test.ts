@@ -332,6 +332,10 @@ describe("SHARED.VARIANCE", () => {
     expect(variance(10000, expected, "indirect-shared", 1, null, null, none)).toEqual([
       asNumbers(engine("indirect", "share-now", "a").map((l) => l.inYear)),
     ]);
+    // Shared now, no partner carries it alone, so no host need be given.
+    expect(variance(10000, expected, "indirect-shared", null, null, null, none)).toEqual(
+      variance(10000, expected, "indirect-shared", 1, null, null, none),
+    );
   });
 
   test("errors: an unknown or blank cause, a missing or impossible responsible partner, an unknown year", () => {

@@ -24,12 +24,12 @@ import {
 jest.setTimeout(30_000);
 
 const INPUTS = sampleSheets().map((s) => s.name);
-const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Audit"];
-const ROLES = ["attribution", "savings-profile", "realisation", "audit"];
+const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Variance shares", "Audit"];
+const ROLES = ["attribution", "savings-profile", "realisation", "variances", "audit"];
 const a2 = (fake: FakeWorkbook, sheet: string): unknown => fake.sheet(sheet)?.cell(2, 1)?.value;
 
 describe("Run step", () => {
-  test("writes the four sheets; a second run asks first, Cancel writes nothing, Replace rewrites in place", async () => {
+  test("writes the output sheets; a second run asks first, Cancel writes nothing, Replace rewrites in place", async () => {
     const fake = sampleBook();
     const { user } = await openPane(fake);
     await goTo(user, "Run");

@@ -44,6 +44,7 @@ describe("Start step", () => {
       ...sampleSheets().map((s) => s.name),
       "Attribution",
       "Savings profile",
+      "Variance shares",
       "Audit",
     ]);
     // The choice holds after the run re-reads the workbook.
@@ -142,7 +143,7 @@ describe("Start step", () => {
     await waitFor(() => expect(sheetBox("Budget").textContent).toBe("Budget"));
     await idle();
 
-    expect(fake.sheetNames()).toEqual(["Sheet1", "Budget", "FTE", "Rules", "Drivers", "Tracker"]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", "Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances"]);
     for (const sheet of sampleSheets()) expect(fake.values(sheet.name)).toEqual(padded(sheet.values));
     expect(fake.snapshot("Sheet1")).toBe(sheet1);
     // Text that Excel would take for a date (a financial year) is kept as text.

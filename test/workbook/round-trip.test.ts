@@ -56,9 +56,9 @@ describe("the sample workbook's output, recalculated", () => {
 
   it("has live SHARED formulas wherever a rule is applied", () => {
     const shared = results.filter((r) => r.formula.includes("_xldudf_SHARED_"));
-    expect(new Set(shared.map((r) => r.sheet))).toEqual(new Set(["Attribution", "Savings profile"]));
+    expect(new Set(shared.map((r) => r.sheet))).toEqual(new Set(["Attribution", "Savings profile", "Variance shares"]));
     expect(new Set(shared.map((r) => r.formula.match(/_xldudf_SHARED_([A-Z]+)/)![1]))).toEqual(
-      new Set(["SHARES", "APPORTION", "TRANSITION", "PROFILE", "PARTYEAR", "BREAKEVEN"]),
+      new Set(["SHARES", "APPORTION", "TRANSITION", "PROFILE", "PARTYEAR", "BREAKEVEN", "VARIANCE"]),
     );
   });
 
@@ -99,7 +99,7 @@ describe("an input workbook with a sheet of the user's called Attribution", () =
     mine.getCell("B2").value = { formula: "1+1", result: 2 };
     const input = Buffer.from(await book.xlsx.writeBuffer());
     const { bytes, sheets } = await output(input);
-    expect(sheets).toEqual(["Attribution (2)", "Savings profile", "Realisation", "Audit"]);
+    expect(sheets).toEqual(["Attribution (2)", "Savings profile", "Realisation", "Variance shares", "Audit"]);
     const { results } = await recalculate(bytes, sheets);
     expect(differences(results)).toEqual([]);
     expect(results.some((r) => r.formula.startsWith("'Attribution (2)'!"))).toBe(true);

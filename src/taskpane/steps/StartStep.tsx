@@ -23,6 +23,7 @@ const ROLES: readonly { role: Role; required: boolean; what: string }[] = [
   { role: "fte", required: false, what: "staff by partner and service, for the FTE basis" },
   { role: "drivers", required: false, what: "demand and other measures, for those bases" },
   { role: "tracker", required: false, what: "savings achieved, for the Realisation sheet" },
+  { role: "variances", required: false, what: "in-year variances by cause, for the Variance shares sheet" },
 ];
 
 const NONE = "(none)";

@@ -16,6 +16,7 @@ import type { ReadOptions } from "../read";
 import { RULES_COLUMNS } from "../read/rules";
 import { Role, isOwned, pickSheets, suggestedRole } from "../read/sheets";
 import { TRACKER_COLUMNS } from "../read/tracker";
+import { VARIANCES_COLUMNS } from "../read/variances";
 
 export interface SheetSurvey {
   name: string;
@@ -71,6 +72,7 @@ const ROLE_COLUMNS: Record<Role, SheetColumns> = {
   rules: RULES_COLUMNS,
   drivers: DRIVERS_COLUMNS,
   tracker: TRACKER_COLUMNS,
+  variances: VARIANCES_COLUMNS,
 };
 
 const ROLES = Object.keys(ROLE_COLUMNS) as Role[];

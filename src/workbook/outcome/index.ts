@@ -12,10 +12,12 @@ import { Problem, hasErrors } from "../problems";
 import { PartnerFigures, partnerFigures } from "./profile";
 import { Realisation, realisation } from "./realisation";
 import { ServiceResult, computeServices, partnerOrder, yearSpan } from "./services";
+import { Variances, variancesOf } from "./variances";
 
 export type { PartnerFigures } from "./profile";
 export type { Realisation, TrackedLine } from "./realisation";
 export type { PartnerInService, ServiceResult } from "./services";
+export type { PartnerVarianceTotal, VarianceFormulaCause, VarianceResult, Variances } from "./variances";
 
 export interface Outcome {
   /** Each service of the Rules sheet, in its order. */
@@ -29,6 +31,8 @@ export interface Outcome {
   totals: { baseline: Decimal; combinedCost: Decimal; saving: Decimal };
   /** Planned against achieved, when the workbook has a Tracker. */
   realisation?: Realisation;
+  /** In-year variances by cause and each partner's totals by year, when the workbook has a Variances sheet. */
+  variances?: Variances;
   /** Fairness in the round (RULES.md §5): the warnings, empty when no partner is flagged. */
   fairness: string[];
   /** The Tracker's, fairness and partners who pay more than alone, in that order. */
@@ -44,6 +48,8 @@ export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Proble
     services,
     inputs.tracker?.lines.map((l) => l.year.value),
   );
+  const varied = inputs.variances ? variancesOf(inputs.variances, services, partners) : undefined;
+  if (varied && hasErrors(varied.problems)) return { problems: varied.problems };
   const realised = inputs.tracker ? realisation(inputs.tracker, services) : undefined;
   const fairness = fairnessInTheRound(
     services.map((s) => ({
@@ -70,6 +76,7 @@ export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Proble
         saving: sum(services.map((s) => s.saving)),
       },
       ...(realised ? { realisation: realised } : {}),
+      ...(varied?.variances ? { variances: varied.variances } : {}),
       fairness,
       warnings,
     },

@@ -11,6 +11,7 @@ import { attributionSheet } from "./attribution";
 import { auditSheet } from "./audit";
 import { profileSheet } from "./profile";
 import { realisationSheet } from "./realisation";
+import { variancesSheet } from "./variances";
 import type { OutputRole, Plan, PlanResults } from "./types";
 
 export * from "./types";
@@ -32,6 +33,8 @@ export const OUTPUT_SHEETS: readonly { role: OutputRole; name: string }[] = [
   { role: "attribution", name: "Attribution" },
   { role: "savings-profile", name: "Savings profile" },
   { role: "realisation", name: "Realisation" },
+  // Not "Variances": that is the input sheet's name.
+  { role: "variances", name: "Variance shares" },
   { role: "audit", name: "Audit" },
 ];
 
@@ -42,7 +45,10 @@ export function stamp(when: Date): string {
 
 export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan; results: PlanResults } {
   const { services, years } = outcome;
-  const wanted = OUTPUT_SHEETS.filter((s) => s.role !== "realisation" || outcome.realisation !== undefined);
+  const hasVariances = (outcome.variances?.items.length ?? 0) > 0;
+  const wanted = OUTPUT_SHEETS.filter(
+    (s) => (s.role !== "realisation" || outcome.realisation !== undefined) && (s.role !== "variances" || hasVariances),
+  );
   const placement = placeSheets(options.existing, wanted);
   const nameOf = (role: OutputRole): string => placement.names[wanted.findIndex((s) => s.role === role)];
   const when = stamp(options.when);
@@ -71,6 +77,16 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
   const sheets = [attribution.sheet, profile.sheet];
   if (outcome.realisation)
     sheets.push(realisationSheet(nameOf("realisation"), outcome.realisation, profile.layout, header("realisation")));
+  if (outcome.variances && hasVariances)
+    sheets.push(
+      variancesSheet(
+        nameOf("variances"),
+        outcome.variances,
+        services,
+        { name: attribution.sheet.name, layout: attribution.layout },
+        header("variances"),
+      ),
+    );
   sheets.push(
     auditSheet(
       nameOf("audit"),

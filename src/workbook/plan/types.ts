@@ -53,7 +53,7 @@ export interface ChartPlan {
 }
 
 /** The output sheets the add-in owns. */
-export type OutputRole = "attribution" | "savings-profile" | "realisation" | "audit";
+export type OutputRole = "attribution" | "savings-profile" | "realisation" | "variances" | "audit";
 
 export interface SheetPlan {
   role: OutputRole;

@@ -18,6 +18,7 @@ import { Optional, checkRules } from "./rule-checks";
 import { readRules } from "./rules";
 import { Role, missingSheet, pickSheets } from "./sheets";
 import { readTracker } from "./tracker";
+import { readVariances } from "./variances";
 
 export type { Role } from "./sheets";
 export { ROLES } from "./sheets";
@@ -83,6 +84,9 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const tracker = sheets.tracker
     ? readTracker(reading(sheets.tracker), names, { rules: rules?.sheet.rules, services })
     : undefined;
+  const variances = sheets.variances
+    ? readVariances(reading(sheets.variances), names, { rules: rules?.sheet.rules, services })
+    : undefined;
 
   const sorted = sortProblems(problems, grids);
   if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes };
@@ -92,6 +96,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     ...(fte ? { fte } : {}),
     ...(drivers ? { drivers } : {}),
     ...(tracker ? { tracker } : {}),
+    ...(variances ? { variances } : {}),
   };
   return { inputs, problems: sorted, notes };
 }

@@ -17,6 +17,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   rules: "Rules",
   drivers: "Drivers",
   tracker: "Tracker",
+  variances: "Variances",
 };
 
 /** Every role, in the template's order. */

@@ -8,7 +8,7 @@ import { markerText } from "../../../src/workbook/owned";
 import { Survey, surveyWorkbook } from "../../../src/workbook/edit/survey";
 import { Role, readInputs } from "../../../src/workbook/read";
 import { readXlsx } from "../../../src/xlsx/read";
-import { HF, LIB, WCC, YOS, grids, validSheets } from "../read/workbook";
+import { HF, LIB, WCC, YOS, grids, validSheets, withVariances } from "../read/workbook";
 
 const MARKER = markerText("realisation", "25 November 2026 10:00");
 
@@ -20,13 +20,14 @@ describe("the sample workbook", () => {
     survey = surveyWorkbook(sample);
   });
 
-  test("proposes its Budget, FTE, Rules, Drivers and Tracker sheets", () => {
+  test("proposes its Budget, FTE, Rules, Drivers, Tracker and Variances sheets", () => {
     expect(survey.proposed).toEqual({
       budget: "Budget",
       fte: "FTE",
       rules: "Rules",
       drivers: "Drivers",
       tracker: "Tracker",
+      variances: "Variances",
     });
   });
 
@@ -39,6 +40,7 @@ describe("the sample workbook", () => {
       ["Rules", "rules", false, 3],
       ["Drivers", "drivers", false, 3],
       ["Tracker", "tracker", false, 3],
+      ["Variances", "variances", false, 3],
     ]);
     const budget = survey.sheets[2];
     expect(budget.headings).toEqual([
@@ -89,6 +91,14 @@ describe("the sample workbook", () => {
       },
       drivers: { service: "Service", partner: "Partner", quantity: "Quantity", quality: "Quality" },
       tracker: { service: "Service", partner: "Partner", year: "Year", achieved: "Achieved" },
+      variances: {
+        service: "Service",
+        year: "Year",
+        cause: "Cause",
+        variance: "Amount",
+        partner: "Partner",
+        note: "Note",
+      },
     });
   });
 
@@ -229,12 +239,13 @@ describe("fields", () => {
     rules: "Rules",
     drivers: "Drivers",
     tracker: "Tracker",
+    variances: "Variances",
   };
   const withoutColumn = (values: CellValue[][], column: number): CellValue[][] =>
     values.map((row) => row.filter((_, i) => i !== column));
   /** The problems on a role's sheet once the columns headed so (heading and data) are deleted. */
   const without = (role: Role, ...headings: string[]) => {
-    const sheets = validSheets();
+    const sheets = withVariances();
     for (const heading of headings) {
       const values = sheets[SHEET[role]];
       sheets[SHEET[role]] = withoutColumn(values, values[0].indexOf(heading));
@@ -244,13 +255,13 @@ describe("fields", () => {
   // Every field without a note whose column the valid workbook has (it has no Budget Category).
   const cases = (Object.keys(SHEET) as Role[]).flatMap((role) =>
     survey.fields[role]
-      .filter((f) => f.note === undefined && validSheets()[SHEET[role]][0].includes(f.heading))
+      .filter((f) => f.note === undefined && withVariances()[SHEET[role]][0].includes(f.heading))
       .map((f) => [role, f.field, f.heading, f.required] as const),
   );
 
   test("the cases cover every role", () => {
     expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(Object.keys(SHEET)));
-    expect(cases).toHaveLength(27);
+    expect(cases).toHaveLength(32);
   });
 
   // The survey's "required" is checked against the readers: delete the column, heading and data.

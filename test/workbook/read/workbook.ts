@@ -80,6 +80,14 @@ export const tracker = (): CellValue[][] => [
   [YOS, KC, "2011/12", null],
 ];
 
+/** In-year variances (RULES.md §3): one of each kind of rule. Libraries' host is Westminster, policy share now. */
+export const variances = (): CellValue[][] => [
+  ["Service", "Year", "Cause", "Amount", "Partner", "Note"],
+  [YOS, "2011/12", "demand", 10000, null, "More referrals"],
+  [LIB, "2012/13", "specification change", -5000, KC, null],
+  [LIB, "2012/13", "host indirect cost", 3000, null, "Energy"],
+];
+
 export type Sheets = Record<string, CellValue[][]>;
 
 export const validSheets = (): Sheets => ({
@@ -89,6 +97,9 @@ export const validSheets = (): Sheets => ({
   FTE: fte(),
   Tracker: tracker(),
 });
+
+/** The valid workbook with a Variances sheet too. */
+export const withVariances = (): Sheets => ({ ...validSheets(), Variances: variances() });
 
 export const grids = (sheets: Sheets): SheetGrid[] =>
   Object.entries(sheets).map(([name, values]) => ({ name, values }));
