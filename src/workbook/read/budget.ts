@@ -8,6 +8,7 @@ import type { BudgetLine, BudgetSheet, Units } from "../inputs";
 import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
 import { HeadingRow, SheetColumns, headingKey, headingName, readHeadings, readUnits, unitsText } from "./headings";
 import { Role, roleLabel } from "./sheets";
+import { TotalsCheck } from "./totals";
 
 const LONG_ONLY =
   "Required in the long layout (a row per partner and service line); a sheet with a column per partner has neither.";
@@ -25,6 +26,9 @@ const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`
 
 /** Rows whose Service starts with "Total" (or "Grand total") are totals, not lines. */
 const isTotal = (service: string): boolean => /^(grand\s+)?total\b/i.test(service);
+
+/** A wide layout's "Total" column: not a partner; checked against the partners' cells in its row. */
+const isTotalColumn = (text: string): boolean => /^(grand)?total/.test(headingKey(text));
 
 /** One row's service and its optional details, shared by every line on the row. */
 interface RowStart {
@@ -74,12 +78,21 @@ export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "
   const lines: BudgetLine[] = [];
   const seen = new Map<string, CellRef>();
   const totals: number[] = [];
+  const totalColumns = layout === "wide" ? headings.others.filter((h) => isTotalColumn(h.text)) : [];
+  const checks = new TotalsCheck(
+    r,
+    layout === "long"
+      ? [{ column: headings.columns.baseline as number, whose: "the Baseline column" }]
+      : partners.map((p) => ({ column: p.column, whose: p.partner })),
+    units,
+  );
   const last = r.grid.values.length;
   for (let row = headings.row + 1; row <= last; row++) {
     if (rowIsBlank(r.grid, row, used)) continue;
     const start = rowStart(r, headings, row);
     if (start.service !== undefined && isTotal(start.service)) {
       totals.push(row);
+      checks.total(row, start.service);
       continue;
     }
     if (layout === "wide" && start.service === undefined) {
@@ -96,6 +109,9 @@ export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "
       layout === "long"
         ? longLine(r, headings, start, units, unread)
         : partners.flatMap((p) => wideLine(r, start, p, units, unread));
+    const amounts = new Map(found.map((l) => [l.baseline.at.column, l.baseline.value]));
+    checks.line(row, amounts);
+    for (const t of totalColumns) checks.totalColumn(row, t.column, t.text, amounts);
     for (const line of found) {
       const key = [line.partner, line.service, line.costCentre ?? "", line.description ?? ""]
         .map(nameKey)
@@ -160,7 +176,6 @@ function widePartners(
     );
     return undefined;
   }
-  const isTotalColumn = (text: string): boolean => /^(grand)?total/.test(headingKey(text));
   const partners = headings.others
     .filter((h) => !isTotalColumn(h.text))
     .map((h) => ({ column: h.column, partner: headingName(h.text) }));
