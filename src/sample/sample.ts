@@ -74,7 +74,14 @@ export interface ServiceData {
   rule: RuleData;
   /** Savings achieved, in pounds: the new saving delivered in that year (the MTFS line). null:
    * not yet reported (a blank cell); a partner left out has no Tracker row that year. */
-  tracker?: { year: string; achieved: Partial<Record<Partner, number | null>> }[];
+  tracker?: {
+    year: string;
+    achieved: Partial<Record<Partner, number | null>>;
+    /** The saving now expected that year, where none is achieved yet. */
+    forecast?: Partial<Record<Partner, number>>;
+    /** A later year the saving slipped to (RULES.md §7). */
+    revised?: Partial<Record<Partner, string>>;
+  }[];
   /** For the Read me: where the figures come from. */
   fromReport: string;
   illustrative: string;
@@ -177,7 +184,13 @@ export const SERVICES: readonly ServiceData[] = [
     },
     tracker: [
       { year: "2011/12", achieved: { [HF]: 55000, [KC]: 9500, [WM]: 31700 } },
-      { year: "2012/13", achieved: { [HF]: null, [KC]: null, [WM]: null } },
+      // Westminster's 2012/13 saving is late: £20,000 now expected, the rest slips to 2013/14.
+      {
+        year: "2012/13",
+        achieved: { [HF]: null, [KC]: null, [WM]: null },
+        forecast: { [WM]: 20000 },
+        revised: { [WM]: "2013/14" },
+      },
     ],
     fromReport:
       "003 ch. 9(a) LSCB table: expenditure £162,000 / £103,000 / £135,000 and income £34,000 / £47,000 / £48,000 " +
@@ -507,12 +520,14 @@ function driverRows(): CellValue[][] {
 
 function trackerRows(): CellValue[][] {
   return SERVICES.flatMap((s) =>
-    (s.tracker ?? []).flatMap(({ year, achieved }) =>
+    (s.tracker ?? []).flatMap(({ year, achieved, forecast, revised }) =>
       PARTNERS.filter((partner) => partner in achieved).map((partner) => [
         s.service,
         partner,
         year,
         achieved[partner] ?? null,
+        forecast?.[partner] ?? null,
+        revised?.[partner] ?? null,
       ]),
     ),
   );
@@ -585,12 +600,14 @@ export function sampleTables(): SampleTable[] {
     {
       name: "Tracker",
       title: "Savings achieved, as reported by each council's finance team",
-      note: "Amounts in pounds: the new saving delivered in the year. Blank: not yet reported.",
+      note: "Amounts in pounds: the new saving delivered in the year. Blank: not yet reported. Forecast: expected where not yet achieved; Revised year: where a saving slipped.",
       columns: [
         { heading: "Service", width: 34 },
         { heading: "Partner", width: 24 },
         { heading: "Year", width: 10 },
         { heading: "Achieved", width: 14, numFmt: MONEY },
+        { heading: "Forecast", width: 14, numFmt: MONEY },
+        { heading: "Revised year", width: 12 },
       ],
       rows: trackerRows(),
     },
@@ -663,6 +680,10 @@ export function readMeLines(): string[][] {
       "Tracker amounts are the new saving delivered in that year, the figure an MTFS line records; they are set near",
     ],
     ["", "what the rules give, some under and some over, with some not yet reported."],
+    [
+      "",
+      "Forecast and Revised year (illustrative): Westminster's Local Safeguarding Children Board saving for 2012/13 is late, £20,000 forecast and the rest slipping to 2013/14.",
+    ],
     [
       "",
       "Variances: in-year variances from budget with their causes (illustrative: the report sets the rules, 003 ch. 11, but prints none).",

@@ -126,6 +126,10 @@ export interface TrackerLine {
   year: FromCell<YearLabel>;
   /** Absent = blank: not yet reported. */
   achieved?: MoneyCell;
+  /** The saving now expected that year, where it is not yet achieved (RULES.md §7). */
+  forecast?: MoneyCell;
+  /** A later year the saving slipped to: what is not forecast (or achieved) that year moves there. */
+  revisedYear?: FromCell<YearLabel>;
 }
 
 export interface TrackerSheet {
@@ -205,6 +209,8 @@ export const HEADINGS = {
   quality: ["Quality", "Quality factor"],
   year: ["Year", "Financial year"],
   achieved: ["Achieved", "Actual", "Achieved saving"],
+  forecast: ["Forecast", "Forecast saving", "Expected"],
+  revisedYear: ["Revised year", "Slips to", "Slipped to", "Revised"],
   cause: ["Cause", "Variance cause", "Reason"],
   variance: ["Amount", "Variance", "Variance amount", "Overspend"],
   note: ["Note", "Notes", "Comment"],

@@ -279,7 +279,7 @@ describe("the sample follows the input template (README, src/workbook/inputs.ts)
       ],
     ],
     ["drivers", ["service", "partner", "quantity", "quality", "Population"]],
-    ["tracker", ["service", "partner", "year", "achieved"]],
+    ["tracker", ["service", "partner", "year", "achieved", "forecast", "revisedYear"]],
   ] as const)("%s: a title above headings the template knows, and every field", (key, fields) => {
     const sheet = templateSheet(sample, key)!;
     const heading = headingRow(sheet);

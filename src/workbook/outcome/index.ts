@@ -15,7 +15,7 @@ import { ServiceResult, computeServices, partnerOrder, yearSpan } from "./servic
 import { Variances, variancesOf } from "./variances";
 
 export type { PartnerFigures } from "./profile";
-export type { Realisation, TrackedLine } from "./realisation";
+export type { Realisation, Slipped, TrackedLine } from "./realisation";
 export type { PartnerInService, ServiceResult } from "./services";
 export type { PartnerVarianceTotal, VarianceFormulaCause, VarianceResult, Variances } from "./variances";
 
@@ -50,7 +50,9 @@ export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Proble
   );
   const varied = inputs.variances ? variancesOf(inputs.variances, services, partners) : undefined;
   if (varied && hasErrors(varied.problems)) return { problems: varied.problems };
-  const realised = inputs.tracker ? realisation(inputs.tracker, services) : undefined;
+  const tracked = inputs.tracker ? realisation(inputs.tracker, services) : undefined;
+  if (tracked && hasErrors(tracked.problems)) return { problems: tracked.problems };
+  const realised = tracked?.realisation;
   const fairness = fairnessInTheRound(
     services.map((s) => ({
       service: s.rule.service,

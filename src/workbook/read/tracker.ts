@@ -10,10 +10,11 @@ import type { Catalogue } from "./catalogue";
 import { SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { Canonical } from "./names";
 import { readYear } from "./rule-values";
+import { parseYear } from "../../engine";
 import { roleLabel } from "./sheets";
 
 export const TRACKER_COLUMNS: SheetColumns = {
-  fields: ["service", "partner", "year", "achieved"],
+  fields: ["service", "partner", "year", "achieved", "forecast", "revisedYear"],
   required: ["service", "partner", "year", "achieved"],
 };
 
@@ -27,11 +28,12 @@ export function readTracker(r: Reading, names: Canonical, known: Known): Tracker
   const sheet = r.grid.name;
   const headings = readHeadings(r, TRACKER_COLUMNS.fields, "Service, Partner, Year, Achieved");
   if (headings === undefined || !requireColumns(r, headings, TRACKER_COLUMNS.required)) return undefined;
-  const c = headings.columns as Record<"service" | "partner" | "year" | "achieved", number>;
-  const units = readUnits(r, headings, [c.achieved]);
+  const c = headings.columns as Record<"service" | "partner" | "year" | "achieved", number> &
+    Partial<Record<"forecast" | "revisedYear", number>>;
+  const units = readUnits(r, headings, [c.achieved, ...(c.forecast === undefined ? [] : [c.forecast])]);
   const lines: TrackerLine[] = [];
   const seen = new Map<string, number>();
-  const used = Object.values(c);
+  const used = Object.values(c).filter((x): x is number => x !== undefined);
   for (let row = headings.row + 1; row <= r.grid.values.length; row++) {
     if (rowIsBlank(r.grid, row, used)) continue;
     const at = (column: number) => ref(sheet, row, column);
@@ -48,13 +50,47 @@ export function readTracker(r: Reading, names: Canonical, known: Known): Tracker
     const achieved = isBlankCell(cellAt(r.grid, row, c.achieved))
       ? undefined
       : (readMoney(r, at(c.achieved), `Achieved for ${who}`, units) ?? null);
-    if (service === undefined || partner === undefined || year === undefined || year === null || achieved === null)
+    const forecast =
+      c.forecast === undefined || isBlankCell(cellAt(r.grid, row, c.forecast))
+        ? undefined
+        : (readMoney(r, at(c.forecast), `Forecast for ${who}`, units) ?? null);
+    const revised =
+      c.revisedYear === undefined ? undefined : readYear(r, at(c.revisedYear), `Revised year for ${who}`, "§7");
+    if (
+      revised !== undefined &&
+      revised !== null &&
+      typeof year === "string" &&
+      c.revisedYear !== undefined &&
+      parseYear(revised) <= parseYear(year)
+    ) {
+      report(
+        r,
+        at(c.revisedYear),
+        `Revised year for ${who} is ${revised}, not after its Year (${year}): a saving that slips moves to a later year.`,
+        "Enter the later financial year the saving now arrives in, or leave Revised year blank.",
+        "§7",
+      );
+      continue;
+    }
+    if (
+      service === undefined ||
+      partner === undefined ||
+      year === undefined ||
+      year === null ||
+      achieved === null ||
+      forecast === null ||
+      revised === null
+    )
       continue;
     const line: TrackerLine = {
       service: names.service(service),
       partner: names.partner(partner),
       year: { value: year, at: at(c.year) },
       ...(achieved === undefined ? {} : { achieved }),
+      ...(forecast === undefined ? {} : { forecast }),
+      ...(revised === undefined || c.revisedYear === undefined
+        ? {}
+        : { revisedYear: { value: revised, at: at(c.revisedYear) } }),
     };
     if (!isKnown(r, line, at(c.service), at(c.partner), known)) continue;
     const key = [line.service, line.partner, year].map(nameKey).join("\u0000");

@@ -90,7 +90,14 @@ describe("the sample workbook", () => {
         variancePolicy: "Variance policy",
       },
       drivers: { service: "Service", partner: "Partner", quantity: "Quantity", quality: "Quality" },
-      tracker: { service: "Service", partner: "Partner", year: "Year", achieved: "Achieved" },
+      tracker: {
+        service: "Service",
+        partner: "Partner",
+        year: "Year",
+        achieved: "Achieved",
+        forecast: "Forecast",
+        revisedYear: "Revised year",
+      },
       variances: {
         service: "Service",
         year: "Year",
@@ -220,6 +227,8 @@ describe("fields", () => {
       { field: "partner", heading: "Partner", required: true },
       { field: "year", heading: "Year", required: true },
       { field: "achieved", heading: "Achieved", required: true },
+      { field: "forecast", heading: "Forecast", required: false },
+      { field: "revisedYear", heading: "Revised year", required: false },
     ]);
     expect(survey.fields.budget.map((f) => [f.field, f.required, f.note !== undefined])).toEqual([
       ["partner", false, true],
