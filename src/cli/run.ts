@@ -7,7 +7,11 @@ import { basename } from "path";
 import { Command, CommanderError } from "commander";
 import { PrepareStep, prepareRun } from "../workbook/prepare";
 import { formatProblem, Problem } from "../workbook/problems";
-import { ROLES, Role } from "../workbook/read";
+import { ROLES, Role, SCENARIOS, type Scenario } from "../workbook/read";
+
+type CliOptions = { output: string; overwrite?: boolean; quiet?: boolean; scenario?: string } & Partial<
+  Record<Role, string>
+>;
 // The .xlsx modules (ExcelJS, JSZip) are loaded when a workbook is read, so --help and a wrong
 // argument answer at once.
 const xlsxRead = () => import("../xlsx/read");
@@ -47,6 +51,10 @@ function program(io: CliIo): Command {
     .requiredOption("-o, --output <output.xlsx>", "where to write the copy with the output sheets")
     .option("--overwrite", "replace the output file if it exists")
     .option("-q, --quiet", "print no progress (progress is printed only on a terminal anyway)")
+    .option(
+      "--scenario <scenario>",
+      "for estimates written as ranges (£0.7m–£1.0m, 20%–30%): low, mid or high (default mid, the mid-range value)",
+    )
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
   for (const role of ROLES)
@@ -72,7 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     throw error;
   }
-  const options = cmd.opts<{ output: string; overwrite?: boolean; quiet?: boolean } & Partial<Record<Role, string>>>();
+  const options = cmd.opts<CliOptions>();
   const input = cmd.args[0];
   try {
     return await run(input, options, io);
@@ -90,11 +98,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function run(
-  input: string,
-  options: { output: string; overwrite?: boolean; quiet?: boolean } & Partial<Record<Role, string>>,
-  io: CliIo,
-): Promise<number> {
+async function run(input: string, options: CliOptions, io: CliIo): Promise<number> {
+  const scenario = options.scenario?.trim().toLowerCase();
+  if (scenario !== undefined && !(SCENARIOS as readonly string[]).includes(scenario)) {
+    io.err(`Error: --scenario must be low, mid or high (got "${options.scenario}").`);
+    io.err("Nothing was written.");
+    return 1;
+  }
   const fail = (message: string): number => {
     io.err(`Error: ${message}`);
     io.err("Nothing was written.");
@@ -118,6 +128,7 @@ async function run(
   // The same main job as the task pane's: check the inputs, then plan the sheets (prepare.ts).
   const prepared = prepareRun(grids, existingSheets(grids), {
     sheets,
+    ...(scenario === undefined ? {} : { scenario: scenario as Scenario }),
     when: io.now ?? new Date(),
     source: basename(input),
     stepDone: clock,
@@ -132,6 +143,11 @@ async function run(
   clock("write file");
 
   for (const line of prepared.plan.summary) io.out(line);
+  const ranges = prepared.notes.filter((n) => n.includes("(scenario ")).length;
+  if (ranges > 0)
+    io.out(
+      `Ranges: ${ranges} estimate${ranges === 1 ? " is a range" : "s are ranges"}; the tables use the ${scenario === undefined || scenario === "mid" ? "mid-range values" : `${scenario} ends`} (scenario ${scenario ?? "mid"}, RULES.md §1; the Audit sheet lists them).`,
+    );
   // Kept parts carry everything of the user's; only a copy written through ExcelJS can lose some.
   const dropped = written.way === "exceljs" ? await notCarried(bytes) : [];
   if (dropped.length > 0)

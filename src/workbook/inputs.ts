@@ -16,9 +16,20 @@ export interface FromCell<T> {
   at: CellRef;
 }
 
+/** An estimate given as a range (RULES.md §1): low, mid-range and high, as written in the cell. */
+export interface RangeOf {
+  low: Decimal;
+  mid: Decimal;
+  high: Decimal;
+  /** The cell's text, e.g. "£0.7m–£1.0m". */
+  text: string;
+}
+
 /** A money value from a cell: `value` in pounds; `units` says whether the cell holds £ or £000s. */
 export interface MoneyCell extends FromCell<Decimal> {
   units: Units;
+  /** Where the cell gives a range: `value` is the figure of the scenario read (mid-range unless chosen). */
+  range?: RangeOf;
 }
 
 /** One Budget line: a partner's stand-alone budget for (part of) a service. */
@@ -79,7 +90,7 @@ export interface ServiceRule {
   /** The combined service's ongoing cost, or… */
   newCost?: MoneyCell;
   /** …a target reduction on the partners' total baseline, as a fraction (20% = 0.2). */
-  reduction?: FromCell<Decimal>;
+  reduction?: FromCell<Decimal> & { range?: RangeOf };
   /** One-off transitional cost (redundancy, set-up), shared by net reduction (RULES.md §4). */
   transitional?: MoneyCell;
   /** Phasing over years as fractions summing to 1 (from text such as "10%, 45%, 45%"), or… */

@@ -33,7 +33,11 @@ export interface Prepared {
 }
 
 export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[], options: PrepareOptions): Prepared {
-  const read = readInputs(grids, { sheets: options.sheets, columns: options.columns });
+  const read = readInputs(grids, {
+    sheets: options.sheets,
+    columns: options.columns,
+    ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+  });
   options.stepDone?.("check inputs");
   if (!read.inputs || hasErrors(read.problems)) return { problems: read.problems, notes: read.notes };
   const warnings = read.problems.filter((p) => p.severity === "warning");

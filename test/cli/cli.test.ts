@@ -123,6 +123,16 @@ describe("shared-services refuses to lose anything", () => {
     expect((await stat(input)).mtimeMs).toBe(before.mtimeMs);
   });
 
+  it("--scenario takes low, mid or high, and nothing else", async () => {
+    const output = join(dir, "scenario.xlsx");
+    const bad = await cli(SAMPLE, "-o", output, "--scenario", "optimistic");
+    expect(bad.status).toBe(1);
+    expect(bad.err).toEqual(['Error: --scenario must be low, mid or high (got "optimistic").', "Nothing was written."]);
+    await expect(stat(output)).rejects.toThrow();
+    // The sample has no ranges, so every scenario gives the same tables.
+    expect((await cli(SAMPLE, "-o", output, "--scenario", "high")).status).toBe(0);
+  }, 60_000);
+
   it("will not replace an existing file unless told to", async () => {
     const output = join(dir, "exists.xlsx");
     await writeFile(output, "mine");

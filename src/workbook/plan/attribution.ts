@@ -72,8 +72,13 @@ export const BY_YEAR_FROM = 4;
 /** A saving rate as the sheet shows it: blank where the baseline is zero. */
 const BLANK_RATE = "";
 
-/** A money input cell as a formula body: Budget!C5, or Budget!C5*1000 for a £000s sheet. */
+/**
+ * A money input cell as a formula body: Budget!C5, or Budget!C5*1000 for a £000s sheet. A cell
+ * holding a range (text, "£0.7m–£1.0m") has no number to refer to, so the scenario's figure is
+ * written instead; the Audit sheet says which cell and which end (RULES.md §1).
+ */
 export function moneyRef(cell: MoneyCell): string {
+  if (cell.range) return cell.value.toFixed();
   return cell.units === "thousands" ? `${refText(cell.at)}*1000` : refText(cell.at);
 }
 
@@ -209,7 +214,7 @@ export function attributionSheet(
       b.formula(
         total,
         C.cost,
-        `=ROUND(${col(C.baseline, total)}*(1-${refText(rule.reduction.at)}),2)`,
+        `=ROUND(${col(C.baseline, total)}*(1-${rule.reduction.range ? rule.reduction.value.toFixed() : refText(rule.reduction.at)}),2)`,
         s.combinedCost,
         "total",
       );

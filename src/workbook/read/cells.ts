@@ -2,7 +2,7 @@
  * Reading single cells: numbers at Excel's precision, money in pounds, text, with every failure a
  * Problem naming the cell. Callers decide what a blank means before asking for a number.
  */
-import { Decimal } from "../../engine";
+import { Decimal, type Scenario } from "../../engine";
 import {
   CellRef,
   CellValue,
@@ -27,6 +27,8 @@ export interface Reading {
   notes: string[];
   /** The user's column choices for this sheet: field → heading text as written (ReadOptions.columns). */
   columns?: Partial<Record<Field, string>>;
+  /** Which end of a range an estimate takes (RULES.md §1); mid-range unless chosen. */
+  scenario?: Scenario;
 }
 
 export const ref = (sheet: string, row: number, column: number): CellRef => ({ sheet, row, column });

@@ -4,6 +4,7 @@
  * and `inputs` is given only when none of them is an error. `notes` says what was detected (layout,
  * heading row, units, sheets skipped), for the Audit sheet.
  */
+import type { Scenario } from "../../engine";
 import type { SheetGrid } from "../grid";
 import type { DriversSheet, FteSheet, Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
@@ -23,6 +24,8 @@ import { readVariances } from "./variances";
 export type { Role } from "./sheets";
 export { ROLES } from "./sheets";
 export type { Field } from "./headings";
+/** The scenarios of a range (RULES.md §1), for the command line and the task pane. */
+export { SCENARIOS, type Scenario } from "../../engine";
 
 export interface ReadOptions {
   /** Which sheet plays each role, by name, where the user chose (the task pane lets them). */
@@ -33,6 +36,8 @@ export interface ReadOptions {
    * longer find that field, and a chosen Service heading marks the heading row. A blank is no choice.
    */
   columns?: Partial<Record<Role, Partial<Record<Field, string>>>>;
+  /** For estimates written as ranges (RULES.md §1): the low or high end, or mid-range (the default). */
+  scenario?: Scenario;
 }
 
 export interface ReadResult {
@@ -49,7 +54,13 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     // A sheet plays one role at most (pickSheets), so its role says whose column choices apply.
     const role = (Object.keys(sheets) as Role[]).find((x) => sheets[x] === grid);
     const columns = role === undefined ? undefined : options.columns?.[role];
-    return { grid, problems, notes, ...(columns === undefined ? {} : { columns }) };
+    return {
+      grid,
+      problems,
+      notes,
+      ...(columns === undefined ? {} : { columns }),
+      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+    };
   };
   const errorsOn = (sheet: string, before: number): boolean =>
     problems.slice(before).some((p) => p.severity === "error" && p.sheet === sheet);

@@ -10,10 +10,13 @@ import {
   RuleError,
   SavingKind,
   YearLabel,
+  Scenario,
   formatYear,
+  parseRangeText,
   parseYear,
   phasingBreach,
   readSavingKind,
+  roundMoney,
 } from "../../engine";
 import {
   CellRef,
@@ -26,15 +29,17 @@ import {
   isUncalculated,
 } from "../grid";
 import { refText } from "../a1";
-import { MONTH_NAMES, excelDate, percentText } from "../format";
-import type { RulePartner } from "../inputs";
+import { MONTH_NAMES, excelDate, percentText, pounds } from "../format";
+import type { MoneyCell, RangeOf, RulePartner, Units } from "../inputs";
 import {
+  MAX_AMOUNT,
   Reading,
   dateShown,
   excelError,
   fromExcelNumber,
   listed,
   notANumber,
+  readMoney,
   report,
   shown,
   uncalculated,
@@ -358,4 +363,96 @@ export function readPartnerList(r: Reading, at: CellRef, service: string): Read<
     }
   }
   return ok ? partners : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges (RULES.md §1): an estimate written low–high takes the scenario's figure, mid-range unless
+// chosen. The by-year lists of New cost and Transitional cost (issue 16) read each amount with these.
+// ---------------------------------------------------------------------------------------------
+
+const IN_THOUSANDS = /\s*(?:£\s*'?000'?s?|£\s*k|£\s*thousands?)\s*$/i;
+const HAS_SCALE = /\d\s*(?:k|m|million|bn|billion)\b/i;
+const PERCENT_RANGE = /^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%\s*$/i;
+
+const pick = (range: { low: Decimal; mid: Decimal; high: Decimal }, scenario: Scenario | undefined): Decimal =>
+  range[scenario ?? "mid"];
+
+/** A range's ends in order, or a problem that it is written backwards. */
+function inOrder(r: Reading, at: CellRef, what: string, text: string, low: Decimal, high: Decimal): boolean {
+  if (low.lessThanOrEqualTo(high)) return true;
+  report(
+    r,
+    at,
+    `${what} is the range "${text}", written backwards: its low end is above its high end.`,
+    "Write the range low to high, e.g. £0.7m–£1.0m.",
+    "§1",
+  );
+  return false;
+}
+
+/**
+ * A money cell that may hold a range as the reports write it: "£0.7m–£1.0m", "£120 - £140k",
+ * "700–1,000 £000" (or, on a £000s sheet, "700–1,000"). A plain amount reads as readMoney reads it.
+ */
+export function readAmount(r: Reading, at: CellRef, what: string, units: Units): Read<MoneyCell> {
+  const value = valueOf(r, at);
+  if (typeof value === "string") {
+    const thousands = IN_THOUSANDS.test(value);
+    const text = value.replace(IN_THOUSANDS, "");
+    const parsed = parseRangeText(text);
+    if (parsed !== undefined) {
+      const scale = HAS_SCALE.test(text) ? 1 : thousands || units === "thousands" ? 1000 : 1;
+      const [low, high] = parsed.map((d) => d.times(scale));
+      const shownText = value.trim();
+      if (!inOrder(r, at, what, shownText, low, high)) return null;
+      if (high.greaterThanOrEqualTo(MAX_AMOUNT) || low.decimalPlaces() > 2 || high.decimalPlaces() > 2) {
+        report(
+          r,
+          at,
+          `${what} is the range "${shownText}", whose ends are not amounts to the penny under £1,000,000,000,000.`,
+          "Check the figures and their units.",
+          "§1",
+        );
+        return null;
+      }
+      const range: RangeOf = { low, mid: roundMoney(low.plus(high).dividedBy(2)), high, text: shownText };
+      r.notes.push(rangeNote(at, what, range, r.scenario));
+      return { value: pick(range, r.scenario), at, units, range };
+    }
+  }
+  return readMoney(r, at, what, units) ?? null;
+}
+
+/** A percentage that may be a range, "20%–30%" (a range of fractions; mid-range exactly halfway). */
+export function readRateOrRange(
+  r: Reading,
+  at: CellRef,
+  what: string,
+  rule: string,
+): Read<{ value: Decimal; range?: RangeOf }> {
+  const value = valueOf(r, at);
+  const m = typeof value === "string" ? PERCENT_RANGE.exec(value) : null;
+  if (typeof value !== "string" || m === null) {
+    const rate = readRate(r, at, what, rule);
+    return rate === undefined || rate === null ? rate : { value: rate };
+  }
+  const [low, high] = [m[1], m[2]].map((x) => new Decimal(x).dividedBy(100));
+  if (!inOrder(r, at, what, value.trim(), low, high)) return null;
+  if (high.greaterThan(1)) {
+    report(r, at, `${what} is the range "${value.trim()}", above 100%.`, "Enter percentages from 0% to 100%.", rule);
+    return null;
+  }
+  const range: RangeOf = { low, mid: low.plus(high).dividedBy(2), high, text: value.trim() };
+  r.notes.push(rangeNote(at, what, range, r.scenario, true));
+  return { value: pick(range, r.scenario), range };
+}
+
+function rangeNote(at: CellRef, what: string, range: RangeOf, scenario: Scenario | undefined, rate = false): string {
+  const show = (d: Decimal): string => (rate ? percentText(d) : pounds(d));
+  const chosen = scenario ?? "mid";
+  const name = chosen === "mid" ? "the mid-range value" : `the ${chosen} end`;
+  return (
+    `${refText(at)}: ${what} is the range ${range.text} (low ${show(range.low)}, mid ${show(range.mid)}, ` +
+    `high ${show(range.high)}); the tables use ${name}, ${show(pick(range, scenario))} (scenario ${chosen}, RULES.md §1).`
+  );
 }

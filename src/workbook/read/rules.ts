@@ -5,17 +5,19 @@
 import type { Decimal } from "../../engine";
 import { CellRef, cellAt, isBlankCell } from "../grid";
 import type { FromCell, MoneyCell, RulesSheet, ServiceRule, Units } from "../inputs";
-import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
+import { Reading, nameKey, readText, ref, report, rowIsBlank } from "./cells";
 import { Field, HeadingRow, SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { Canonical } from "./names";
 import {
   Read,
+  readAmount,
   readBasis,
   readKind,
   readPartnerList,
   readPhasing,
   readPolicy,
   readRate,
+  readRateOrRange,
   readStartMonth,
   readYear,
 } from "./rule-values";
@@ -142,7 +144,8 @@ function readRow(
     value === undefined ? undefined : { value, at: cell(field) };
   const money = (field: Field, heading: string, rule: string): MoneyCell | undefined => {
     if (!has(field)) return undefined;
-    const m = take(field, readMoney(r, cell(field), `${heading} for ${service}`, units) ?? null);
+    // A range (RULES.md §1) takes the scenario's figure: readAmount.
+    const m = take(field, readAmount(r, cell(field), `${heading} for ${service}`, units));
     if (m !== undefined && m.value.isNegative() && !m.value.isZero()) {
       report(r, m.at, `${heading} for ${service} is negative (${m.value.toString()}).`, "Enter zero or more.", rule);
       bad.add(field);
@@ -155,8 +158,8 @@ function readRow(
   const partners = partnersRead?.map((p) => ({ ...p, partner: names.partner(p.partner) }));
   const basis = has("basis") ? take("basis", readBasis(r, cell("basis"), service, measures)) : undefined;
   const newCost = money("newCost", "New cost", "§5");
-  const reduction = has("reduction")
-    ? take("reduction", readRate(r, cell("reduction"), `Reduction for ${service}`, "§5"))
+  const reductionRead = has("reduction")
+    ? take("reduction", readRateOrRange(r, cell("reduction"), `Reduction for ${service}`, "§5"))
     : undefined;
   if (has("newCost") && has("reduction")) {
     bad.add("reduction");
@@ -217,7 +220,15 @@ function readRow(
     ...(partners === undefined ? {} : { partners: { value: partners, at: cell("partners") } }),
     basis: { value: basis ?? { kind: "demand" }, at: cell("basis") },
     ...(newCost === undefined ? {} : { newCost }),
-    ...optional("reduction", from("reduction", reduction)),
+    ...optional(
+      "reduction",
+      reductionRead === undefined
+        ? undefined
+        : {
+            ...from("reduction", reductionRead.value)!,
+            ...(reductionRead.range ? { range: reductionRead.range } : {}),
+          },
+    ),
     ...(transitional === undefined ? {} : { transitional }),
     ...optional("phasing", from("phasing", phasing)),
     ...optional("startMonth", from("startMonth", startMonth)),
