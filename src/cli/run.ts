@@ -5,19 +5,19 @@
  */
 import { basename } from "path";
 import { Command, CommanderError } from "commander";
+import { planWithValues, stamp } from "../workbook/plan";
 import { PrepareStep, prepareRun } from "../workbook/prepare";
 import { formatProblem, Problem } from "../workbook/problems";
 import { ROLES, Role, SCENARIOS, type Scenario } from "../workbook/read";
 
-type CliOptions = { output: string; overwrite?: boolean; quiet?: boolean; scenario?: string } & Partial<
-  Record<Role, string>
->;
 // The .xlsx modules (ExcelJS, JSZip) are loaded when a workbook is read, so --help and a wrong
 // argument answer at once.
 const xlsxRead = () => import("../xlsx/read");
 const xlsxUnreadable = () => import("../xlsx/unreadable");
 const xlsxWrite = () => import("../xlsx/write");
+const xlsxNew = () => import("../xlsx/new");
 import { FileRefused, checkFiles, readInput, writeOutput } from "./files";
+import { planStatements, writeStatements } from "./statements";
 
 export interface CliIo {
   out(line: string): void;
@@ -29,6 +29,16 @@ export interface CliIo {
   /** Told what is happening on long work (main.ts: stderr, on a terminal only); --quiet silences it. */
   progress?(line: string): void;
 }
+
+type CliOptions = {
+  output: string;
+  overwrite?: boolean;
+  quiet?: boolean;
+  scenario?: string;
+  values?: boolean;
+  statements?: string;
+  pdf?: boolean;
+} & Partial<Record<Role, string>>;
 
 export type Step = "read file" | PrepareStep | "write file";
 
@@ -50,6 +60,15 @@ function program(io: CliIo): Command {
     .argument("<input.xlsx>", "the workbook with Budget, Rules and (as needed) FTE, Drivers and Tracker sheets")
     .requiredOption("-o, --output <output.xlsx>", "where to write the copy with the output sheets")
     .option("--overwrite", "replace the output file if it exists")
+    .option(
+      "--values",
+      "write the add-in's figures as values in place of its =SHARED formulas, so the copy reads the same without the add-in (in LibreOffice, or another council's Excel)",
+    )
+    .option(
+      "--statements <folder>",
+      "also write each partner council's statement, values and plain formulas only, as <folder>/<partner>.xlsx",
+    )
+    .option("--pdf", "with --statements: a PDF of each statement beside it, through LibreOffice where it is installed")
     .option("-q, --quiet", "print no progress (progress is printed only on a terminal anyway)")
     .option(
       "--scenario <scenario>",
@@ -112,6 +131,8 @@ async function run(input: string, options: CliOptions, io: CliIo): Promise<numbe
   };
   const refused = await checkFiles(input, options.output, options.overwrite === true);
   if (refused !== undefined) return fail(refused);
+  if (options.pdf && options.statements === undefined)
+    return fail("--pdf makes a PDF of each partner's statement: give --statements <folder> as well.");
 
   const clock = stopwatch(io);
   const say = (line: string) => (options.quiet ? undefined : io.progress?.(line));
@@ -134,15 +155,41 @@ async function run(input: string, options: CliOptions, io: CliIo): Promise<numbe
     stepDone: clock,
   });
   if (!prepared.plan) return report(prepared.problems, io);
+  const plan = options.values ? planWithValues(prepared.plan) : prepared.plan;
+  const statementsRequest =
+    options.statements === undefined || !prepared.outcome
+      ? undefined
+      : {
+          folder: options.statements,
+          input,
+          overwrite: options.overwrite === true,
+          pdf: options.pdf === true,
+          when: stamp(io.now ?? new Date()),
+          source: basename(input),
+        };
+  // Every statement's file is checked before anything at all is written.
+  const statements =
+    statementsRequest && prepared.outcome ? await planStatements(prepared.outcome, statementsRequest) : undefined;
+  if (statements?.refused !== undefined) return fail(statements.refused);
 
-  const cells = prepared.plan.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.length, 0), 0);
-  say(`Writing ${count(prepared.plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
+  const cells = plan.sheets.reduce((n, sheet) => n + sheet.rows.reduce((m, row) => m + row.length, 0), 0);
+  say(`Writing ${count(plan.sheets.length)} sheets, ${count(cells)} cells, into ${options.output}…`);
   const { writeWorkbookCopy } = await xlsxWrite();
-  const written = await writeWorkbookCopy(bytes, prepared.plan);
+  const written = await writeWorkbookCopy(bytes, plan);
   await writeOutput(input, options.output, written.bytes, options.overwrite === true);
   clock("write file");
 
-  for (const line of prepared.plan.summary) io.out(line);
+  let statementNotes: string[] = [];
+  if (statements && statementsRequest) {
+    say(`Writing ${count(statements.files.length)} partner statements into ${statementsRequest.folder}…`);
+    const { writeNewXlsx } = await xlsxNew();
+    const done = await writeStatements(statements.files, statementsRequest, writeNewXlsx);
+    statementNotes = done.notes;
+    plan.summary.push(...done.out);
+  }
+
+  for (const line of plan.summary) io.out(line);
+  for (const note of statementNotes) io.err(`Note: ${note}`);
   const ranges = prepared.notes.filter((n) => n.includes("(scenario ")).length;
   if (ranges > 0)
     io.out(

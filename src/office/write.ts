@@ -12,7 +12,14 @@
  */
 import { MARKER, MARKER_CELL, a1, columnLetters, parseAddress, refText } from "../workbook/a1";
 import { ownedRole, sheetNameFault, sheetNameKey as nameKey } from "../workbook/owned";
-import type { CellStyle, ChartPlan, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
+import {
+  type CellStyle,
+  type ChartPlan,
+  type Plan,
+  type PlanCell,
+  PRINT_FOOTER,
+  type SheetPlan,
+} from "../workbook/plan/types";
 import { PAYLOAD_BUDGET, jsonBytes, utf8Length } from "./payload";
 import { columnWidthPoints, GENERAL, hasDecoration, lookOf } from "./styles";
 
@@ -363,6 +370,21 @@ function queueSheet(batches: Batches, sheet: SheetPlan, index: number): void {
   if (sheet.freezeRows && sheet.freezeRows > 0) {
     const rows = sheet.freezeRows;
     batches.add(CALL_BYTES, (h) => h.sheets[index].freezePanes.freezeRows(rows));
+  }
+
+  // Page set-up for printing (ExcelApi 1.9): A4, one page wide, headings repeated, the footer.
+  const print = sheet.print;
+  if (print) {
+    const titles = print.repeatRows ? `$${print.repeatRows.first}:$${print.repeatRows.last}` : undefined;
+    batches.add(CALL_BYTES * 6, (h) => {
+      const layout = h.sheets[index].pageLayout;
+      layout.paperSize = "A4";
+      layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (titles) layout.setPrintTitleRows(titles);
+      layout.headersFooters.defaultForAllPages.leftFooter = PRINT_FOOTER.left;
+      layout.headersFooters.defaultForAllPages.rightFooter = PRINT_FOOTER.right;
+    });
   }
 
   for (const chart of sheet.charts ?? []) {

@@ -18,7 +18,9 @@ export function markerText(role: OutputRole, when: string): string {
 export function ownedRole(a2: CellValue | undefined): OutputRole | undefined {
   if (typeof a2 !== "string" || !a2.startsWith(PREFIX)) return undefined;
   const role = a2.slice(PREFIX.length, a2.indexOf(")", PREFIX.length));
-  return (["attribution", "savings-profile", "realisation", "variances", "audit"] as const).find((r) => r === role);
+  return (["attribution", "savings-profile", "realisation", "variances", "audit", "statement"] as const).find(
+    (r) => r === role,
+  );
 }
 
 export interface ExistingSheet {
@@ -92,6 +94,10 @@ export function placeSheets(
     names.push(name);
     if (name !== sheet.name) renamed.push({ role: sheet.role, wanted: sheet.name, name });
   }
-  const remove = owned.map((s) => s.name).filter((name) => !reuse.includes(name));
+  // Partner statements are written on their own (src/workbook/statement), not by the main run.
+  const remove = owned
+    .filter((s) => ownedRole(s.a2) !== "statement" || sheets.some((p) => p.role === "statement"))
+    .map((s) => s.name)
+    .filter((name) => !reuse.includes(name));
   return { names, reuse, remove, renamed };
 }

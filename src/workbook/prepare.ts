@@ -4,7 +4,7 @@
  * the Office.js main job (src/office/run.ts) write the plan it gives. Pure.
  */
 import type { SheetGrid } from "./grid";
-import { outcomeOf } from "./outcome";
+import { type Outcome, outcomeOf } from "./outcome";
 import type { ExistingSheet } from "./owned";
 import { Plan, PlanResults, buildPlan } from "./plan";
 import { Problem, hasErrors } from "./problems";
@@ -30,6 +30,8 @@ export interface Prepared {
   /** Given only when no problem is an error. */
   plan?: Plan;
   results?: PlanResults;
+  /** The figures the plan lays out (for the partner statements). */
+  outcome?: Outcome;
 }
 
 export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[], options: PrepareOptions): Prepared {
@@ -51,5 +53,5 @@ export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[
     warnings,
   });
   options.stepDone?.("apply rules");
-  return { problems: warnings, notes: read.notes, plan: planned.plan, results: planned.results };
+  return { problems: warnings, notes: read.notes, plan: planned.plan, results: planned.results, outcome };
 }

@@ -18,7 +18,14 @@ import JSZip from "jszip";
 import type { CellValue } from "../workbook/grid";
 import { MARKER, a1 } from "../workbook/a1";
 import { CellLook, GENERAL, LOOKS } from "../workbook/plan/looks";
-import type { CalculatedValue, CellStyle, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
+import {
+  type CalculatedValue,
+  type CellStyle,
+  type Plan,
+  type PlanCell,
+  PRINT_FOOTER,
+  type SheetPlan,
+} from "../workbook/plan/types";
 import { fileFormula } from "./formula";
 import {
   METADATA_RELATIONSHIP,
@@ -35,7 +42,7 @@ const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreads
 const CALC_CHAIN_TYPE = `${RELATIONSHIPS}/calcChain`;
 
 /** What a SheetPlan may hold for this writer; a plan with anything else goes through ExcelJS. */
-const KNOWN_SHEET_FIELDS = new Set(["role", "name", "rows", "widths", "freezeRows", "charts"]);
+const KNOWN_SHEET_FIELDS = new Set(["role", "name", "rows", "widths", "freezeRows", "charts", "print"]);
 
 /** The sheets of a workbook as they are to be checked before anything is written. */
 export interface SheetsToCheck {
@@ -364,6 +371,8 @@ export function sheetXml(plan: SheetPlan, xf: ReadonlyMap<CellStyle, number>, cm
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">`,
   ];
+  // Print set-up (issue 18), as ExcelJS writes it: fit to page here, the page and footer below.
+  if (plan.print) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const frozen = plan.freezeRows ?? 0;
   if (frozen > 0)
     out.push(
@@ -385,8 +394,39 @@ export function sheetXml(plan: SheetPlan, xf: ReadonlyMap<CellStyle, number>, cm
     out.push("</row>");
   });
   out.push("</sheetData>", '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  if (plan.print)
+    out.push(
+      `<pageSetup paperSize="9" orientation="${plan.print.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+      `<headerFooter><oddFooter>${escapeXml(`&L${PRINT_FOOTER.left}&R${PRINT_FOOTER.right}`)}</oddFooter></headerFooter>`,
+    );
   out.push("</worksheet>");
   return out.join("");
+}
+
+/**
+ * Each planned sheet's repeated rows as Excel keeps them, a _xlnm.Print_Titles name local to the
+ * sheet (by its position among the tabs), replacing any it had from an earlier run.
+ */
+function withPrintTitles(workbook: string, plan: Plan): string {
+  const names = [...workbook.matchAll(/<sheet\b[^>]*\sname="([^"]*)"/g)].map((m) => key(unescapeXml(m[1])));
+  const titles: string[] = [];
+  const positions = new Set<number>();
+  for (const sheet of plan.sheets) {
+    const rows = sheet.print?.repeatRows;
+    const at = names.indexOf(key(sheet.name));
+    if (!rows || at < 0) continue;
+    positions.add(at);
+    const ref = `'${sheet.name.replace(/'/g, "''")}'!$${rows.first}:$${rows.last}`;
+    titles.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${at}">${escapeXml(ref)}</definedName>`);
+  }
+  let out = workbook.replace(
+    /<definedName\b[^>]*\sname="_xlnm.Print_Titles"[^>]*\slocalSheetId="(\d+)"[^>]*>[^<]*<\/definedName>/g,
+    (whole, at: string) => (positions.has(Number(at)) ? "" : whole),
+  );
+  if (titles.length === 0) return out;
+  if (/<definedNames\s*\/>/.test(out)) out = out.replace(/<definedNames\s*\/>/, "<definedNames></definedNames>");
+  if (/<\/definedNames>/.test(out)) return out.replace(/<\/definedNames>/, `${titles.join("")}</definedNames>`);
+  return out.replace(/<\/sheets>/, `</sheets><definedNames>${titles.join("")}</definedNames>`);
 }
 
 // ---- The package -------------------------------------------------------------------------------
@@ -514,6 +554,7 @@ export async function writeParts(input: Buffer | Uint8Array, plan: Plan, check: 
     added.push(`<sheet name="${escapeXml(sheetPlan.name)}" sheetId="${sheetId++}" r:id="${id}"/>`);
   }
   workbook = workbook.replace(/<\/sheets>/, `${added.join("")}</sheets>`);
+  workbook = withPrintTitles(workbook, plan);
 
   // The tab Excel opens on must still exist.
   const count = (workbook.match(/<sheet\b/g) ?? []).length;

@@ -8,7 +8,14 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../workbook/grid";
 import { MARKER, a1 } from "../workbook/a1";
 import { ownedRole, sheetNameFault } from "../workbook/owned";
-import type { CalculatedValue, Plan, PlanCell, SheetPlan } from "../workbook/plan/types";
+import {
+  type CalculatedValue,
+  type Plan,
+  type PlanCell,
+  type PrintSetup,
+  PRINT_FOOTER,
+  type SheetPlan,
+} from "../workbook/plan/types";
 import { fileFormula } from "./formula";
 import { dynamicArrayCells, finishPackage } from "./package";
 import { SheetsToCheck, writeParts } from "./parts";
@@ -127,6 +134,26 @@ function writeCell(sheet: ExcelJS.Worksheet, row: number, column: number, cell: 
   if (style) target.style = style;
 }
 
+/** A4, one page wide and as many down as it takes, headings repeated, the footer: as ExcelJS writes them. */
+function printOptions(print: PrintSetup | undefined): Partial<ExcelJS.AddWorksheetOptions> {
+  if (!print) return {};
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as it takes
+      ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
+    },
+    headerFooter: {
+      oddFooter: `&L${PRINT_FOOTER.left}&R${PRINT_FOOTER.right}`,
+      differentFirst: false,
+      differentOddEven: false,
+    },
+  } as Partial<ExcelJS.AddWorksheetOptions>;
+}
+
 /** The cells a spill covers besides its anchor, as addresses. */
 function spilledCells(row: number, column: number, values: CalculatedValue[][]): string[] {
   const cells: string[] = [];
@@ -204,10 +231,12 @@ export async function writeThroughExcelJs(input: Buffer | Uint8Array, plan: Plan
     const place = old && (old as PlacedSheet).orderNo;
     if (old) workbook.removeWorksheet(old.id);
     const frozen = sheetPlan.freezeRows ?? 0;
-    const sheet = workbook.addWorksheet(
-      sheetPlan.name,
-      frozen > 0 ? { views: [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: a1(frozen + 1, 1) }] } : {},
-    );
+    const sheet = workbook.addWorksheet(sheetPlan.name, {
+      ...(frozen > 0
+        ? { views: [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: a1(frozen + 1, 1) }] }
+        : {}),
+      ...printOptions(sheetPlan.print),
+    });
     if (place !== undefined) (sheet as PlacedSheet).orderNo = place;
     dynamicArrays.set(sheetPlan.name, writeSheet(sheet, sheetPlan));
   }

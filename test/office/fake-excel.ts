@@ -58,6 +58,8 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   charts: FakeChart[] = [];
   frozenRows = 0;
+  /** What pageLayout was given (ExcelApi 1.9), by property: paperSize, orientation, zoom, printTitleRows, leftFooter… */
+  readonly pageLayout: Record<string, unknown> = {};
   /** Column widths in points by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   constructor(public name: string) {}
@@ -235,6 +237,7 @@ export class FakeWorkbook {
       cells: [...sheet.cells.entries()].sort((a, b) => a[0] - b[0]),
       charts: sheet.charts,
       frozenRows: sheet.frozenRows,
+      pageLayout: sheet.pageLayout,
       widths: [...sheet.columnWidths.entries()],
     });
   }
@@ -434,6 +437,7 @@ function nullSheet(): FakeSheet {
 class FakeWorksheet extends Loadable {
   readonly charts: FakeCharts;
   readonly freezePanes: { freezeRows(count?: number): void; unfreeze(): void };
+  readonly pageLayout: Record<string, unknown>;
   constructor(
     private readonly ctx: FakeContext,
     readonly resolve: SheetRef,
@@ -441,6 +445,23 @@ class FakeWorksheet extends Loadable {
   ) {
     super();
     this.charts = new FakeCharts(ctx, resolve);
+    // Page layout: each property set (or print title rows) is recorded on the sheet, one call each.
+    const record = (key: string, value: unknown): void =>
+      ctx.enqueue(true, bytes(JSON.stringify(value) ?? ""), () => {
+        this.resolve().pageLayout[key] = value;
+      });
+    const footers = new Proxy({} as Record<string, unknown>, {
+      set: (_, key, value) => (record(String(key), value), true),
+    });
+    this.pageLayout = new Proxy({} as Record<string, unknown>, {
+      get: (_, key) =>
+        key === "setPrintTitleRows"
+          ? (rows: string) => record("printTitleRows", rows)
+          : key === "headersFooters"
+            ? { defaultForAllPages: footers }
+            : undefined,
+      set: (_, key, value) => (record(String(key), value), true),
+    });
     this.freezePanes = {
       freezeRows: (count = 1) =>
         ctx.enqueue(true, bytes(count), () => {

@@ -15,6 +15,7 @@ import { variancesSheet } from "./variances";
 import type { OutputRole, Plan, PlanResults } from "./types";
 
 export * from "./types";
+export { callsAddinFunction, planWithValues } from "./values";
 
 export interface PlanOptions {
   /** The workbook's sheets now (name and A2), to find the add-in's earlier output and free names. */

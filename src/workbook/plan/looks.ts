@@ -27,6 +27,7 @@ export const LOOKS: Readonly<Record<CellStyle, CellLook>> = {
   title: { numberFormat: GENERAL, bold: true, size: 14 },
   marker: { numberFormat: GENERAL, italic: true, color: "#808080" },
   header: { numberFormat: GENERAL, bold: true, borderBottom: true, wrap: true },
+  section: { numberFormat: GENERAL, bold: true, size: 12 },
   text: { numberFormat: GENERAL },
   money: { numberFormat: MONEY_FORMAT },
   total: { numberFormat: MONEY_FORMAT, bold: true, borderTop: true },

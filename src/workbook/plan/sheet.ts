@@ -4,7 +4,7 @@
 import { Decimal } from "../../engine";
 import { CellRef } from "../grid";
 import { a1, refText, sheetPrefix } from "../a1";
-import type { CalculatedValue, CellStyle, OutputRole, PlanCell, SheetPlan } from "./types";
+import type { CalculatedValue, CellStyle, OutputRole, PlanCell, PrintSetup, SheetPlan } from "./types";
 
 export class SheetBuilder {
   readonly rows: (PlanCell | undefined)[][] = [];
@@ -43,8 +43,23 @@ export class SheetBuilder {
   build(extra: Omit<SheetPlan, "role" | "name" | "rows"> = {}): SheetPlan {
     // Fill holes so every row is a dense array (adapters write rectangular blocks).
     const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c));
-    return { role: this.role, name: this.name, rows, ...extra };
+    return { role: this.role, name: this.name, rows, print: printSetup(extra.widths, extra.freezeRows), ...extra };
   }
+}
+
+/** Column widths (in characters) that fit an A4 page upright at 100%; wider sheets print landscape. */
+const PORTRAIT_WIDTH = 95;
+
+/**
+ * How a sheet prints: A4 one page wide (the writers add that and the footer), landscape when its
+ * columns are wider than a portrait page, the rows kept in view (title and headings) repeated.
+ */
+export function printSetup(widths: readonly number[] = [], freezeRows = 0): PrintSetup {
+  const width = widths.reduce((n, w) => n + w, 0);
+  return {
+    orientation: width > PORTRAIT_WIDTH ? "landscape" : "portrait",
+    ...(freezeRows > 0 ? { repeatRows: { first: 1, last: freezeRows } } : {}),
+  };
 }
 
 /** A range on this sheet, "E6:E8" (one cell: "E6"). */

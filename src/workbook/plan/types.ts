@@ -12,6 +12,7 @@ export type CellStyle =
   | "title" // the sheet's heading, bold and larger
   | "marker" // the "made by the add-in" line under the title, grey italic
   | "header" // column headings, bold with a bottom border
+  | "section" // a part's heading in a statement, bold, not wrapped
   | "text"
   | "money" // #,##0.00
   | "total" // money, bold with a top border
@@ -53,7 +54,20 @@ export interface ChartPlan {
 }
 
 /** The output sheets the add-in owns. */
-export type OutputRole = "attribution" | "savings-profile" | "realisation" | "variances" | "audit";
+export type OutputRole = "attribution" | "savings-profile" | "realisation" | "variances" | "audit" | "statement";
+
+/**
+ * How a sheet prints (issue 18): always A4, fit to one page wide (as many pages down as it
+ * takes), with a footer of the sheet's name and the page number; both writers honour it.
+ */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of each printed page (the headings), 1-based and inclusive. */
+  repeatRows?: { first: number; last: number };
+}
+
+/** The footer, in Excel's header/footer codes: the sheet's name (&A) on the left, "Page 2 of 5" on the right. */
+export const PRINT_FOOTER = { left: "&A", right: "Page &P of &N" } as const;
 
 export interface SheetPlan {
   role: OutputRole;
@@ -66,6 +80,8 @@ export interface SheetPlan {
   /** Rows kept in view at the top (the headings). */
   freezeRows?: number;
   charts?: ChartPlan[];
+  /** Page set-up for printing; absent: Excel's defaults. */
+  print?: PrintSetup;
 }
 
 /** What the task pane's Results step shows: the Outcome's profile and warnings, and the sheets written. */

@@ -1,0 +1,14 @@
+/**
+ * A plan written as a workbook of its own (a partner's statement), rather than into a copy of the
+ * user's: an empty workbook with the plan's sheets, through the same writer as every output.
+ */
+import ExcelJS from "exceljs";
+import type { Plan } from "../workbook/plan/types";
+import { writeXlsx } from "./write";
+
+export async function writeNewXlsx(plan: Plan): Promise<Buffer> {
+  const empty = new ExcelJS.Workbook();
+  empty.creator = "Shared Services add-in";
+  const bytes = await empty.xlsx.writeBuffer();
+  return writeXlsx(Buffer.from(bytes as ArrayBuffer), plan);
+}
