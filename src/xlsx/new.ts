@@ -4,11 +4,12 @@
  */
 import ExcelJS from "exceljs";
 import type { Plan } from "../workbook/plan/types";
-import { writeXlsx } from "./write";
+import { writeThroughExcelJs } from "./write";
 
 export async function writeNewXlsx(plan: Plan): Promise<Buffer> {
   const empty = new ExcelJS.Workbook();
   empty.creator = "Shared Services add-in";
   const bytes = await empty.xlsx.writeBuffer();
-  return writeXlsx(Buffer.from(bytes as ArrayBuffer), plan);
+  // Nothing of the user's to keep, so ExcelJS writes it whole.
+  return writeThroughExcelJs(Buffer.from(bytes as ArrayBuffer), plan);
 }
