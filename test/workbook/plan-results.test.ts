@@ -245,7 +245,17 @@ const serviceArb = fc.record({
   late: fc.option(fc.record({ partner: fc.integer({ min: 0, max: 4 }), year: fc.constantFrom(...YEARS) }), {
     nil: null,
   }),
+  // A partner leaving (RULES.md §8): its last year in, some years after the service's first.
+  gone: fc.option(fc.record({ partner: fc.integer({ min: 0, max: 4 }), after: fc.integer({ min: 0, max: 3 }) }), {
+    nil: null,
+  }),
 });
+
+/** The financial year `after` years after `first`. */
+const YEAR_AFTER = (first: string, after: number): string => {
+  const start = Number(first.slice(0, 4)) + after;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+};
 
 type GeneratedService = typeof serviceArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -261,9 +271,15 @@ function generated(count: number, services: readonly GeneratedService[]): SheetG
       drivers.push([name, p, s.quantity[j]]);
     });
     const late = s.late === null ? undefined : partners[s.late.partner % partners.length];
+    // Someone must stay in every year: a leaver beside a late joiner needs a third partner.
+    const leaver = s.gone === null ? undefined : partners[s.gone.partner % partners.length];
+    const gone = leaver === late || (late !== undefined && partners.length < 3) ? undefined : leaver;
+    const until = s.gone === null ? "" : YEAR_AFTER(s.firstYear, s.gone.after);
+    const when = (p: string): string =>
+      p === late ? `${p} from ${s.late!.year}` : p === gone ? `${p} until ${until}` : p;
     rules.push([
       name,
-      late === undefined ? null : partners.map((p) => (p === late ? `${p} from ${s.late!.year}` : p)).join(", "),
+      late === undefined && gone === undefined ? null : partners.map(when).join(", "),
       s.basis,
       null,
       s.cut / 100,

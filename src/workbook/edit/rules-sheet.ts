@@ -33,7 +33,7 @@ export type RuleField =
 
 const HINTS: Record<RuleField, string> = {
   partners:
-    "Partners' names separated by commas; a partner joining later: Westminster from 2013/14. Blank: every partner with a budget for the service.",
+    "Partners' names separated by commas; joining later: Westminster from 2013/14; leaving: Kensington & Chelsea until 2014/15 (its last year in), or Hammersmith & Fulham notice September 2013 (twelve months' notice). Blank: every partner with a budget for the service.",
   basis: "demand, equal, FTE, budget, or the heading of a Drivers measure column (Population). Blank: demand.",
   newCost:
     "The combined service's ongoing cost a year, in the unit the sheet's heading says (pounds, or £000s): 1,650,000 or £1,650,000. Give this or Reduction.",

@@ -18,6 +18,7 @@ export type { PartnerFigures } from "./profile";
 export type { Realisation, Slipped, TrackedLine } from "./realisation";
 export type { PartnerInService, ServiceResult } from "./services";
 export type { PartnerVarianceTotal, VarianceFormulaCause, VarianceResult, Variances } from "./variances";
+export { takingPart } from "./services";
 
 export interface Outcome {
   /** Each service of the Rules sheet, in its order. */

@@ -36,6 +36,8 @@ export interface PartnerInService {
   joins?: YearLabel;
   /** The first year it no longer takes part (the year after its last year in). */
   leaves?: YearLabel;
+  /** The notice it gave, as the Rules cell says it ("September 2013"), when `leaves` comes from it. */
+  notice?: string;
   /** Its Budget lines for the service. */
   baselineCells: MoneyCell[];
   baseline: Decimal;
@@ -179,11 +181,11 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const named: RulePartner[] =
     rule.partners?.value ?? (look.budgetPartners.get(key(rule.service)) ?? []).map((partner) => ({ partner }));
   const basis = rule.basis.value;
-  const rows = named.map(({ partner, joins, leaves }) => {
+  const rows = named.map(({ partner, joins, leaves, notice }) => {
     const baselineCells = look.budgetBy.get(key(rule.service, partner)) ?? [];
     const baseline = sum(baselineCells.map((c) => c.value));
     const { weightCells, quality } = weightSource(basis, rule, partner, look);
-    return { partner, joins, leaves, baselineCells, baseline, weightCells, quality };
+    return { partner, joins, leaves, notice: notice?.text, baselineCells, baseline, weightCells, quality };
   });
   if (rows.length === 0) {
     throw new RuleError("empty", { field: "partners" }, `no partner has a budget for ${rule.service}`, "§2");
@@ -233,6 +235,7 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
       partner: r.partner,
       joins: r.joins,
       ...(r.leaves === undefined ? {} : { leaves: r.leaves }),
+      ...(r.notice === undefined ? {} : { notice: r.notice }),
       baselineCells: r.baselineCells,
       baseline: r.baseline,
       weightCells: r.weightCells,
@@ -374,6 +377,18 @@ function profileOf(rule: ServiceRule, saving: Decimal, startYear: YearLabel): Pr
   if (rule.phasing) return phase(saving, rule.phasing.value, startYear);
   if (rule.startMonth) return partYear(saving, rule.startMonth.value, startYear, 2);
   return phase(saving, [ONE], startYear);
+}
+
+/**
+ * When a partner takes part, in the Rules cell's words: "from 2013/14", "until 2014/15",
+ * "from 2012/13, notice September 2013 (until 2014/15)"; empty when it takes part throughout.
+ */
+export function takingPart(p: Pick<PartnerInService, "joins" | "leaves" | "notice">): string {
+  const last = p.leaves === undefined ? undefined : formatYear(parseYear(p.leaves) - 1);
+  return [
+    ...(p.joins ? [`from ${p.joins}`] : []),
+    ...(p.notice ? [`notice ${p.notice} (until ${last})`] : last ? [`until ${last}`] : []),
+  ].join(", ");
 }
 
 /** Partners in the order first met, service by service. */

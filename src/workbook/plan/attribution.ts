@@ -8,7 +8,7 @@ import { Decimal, ONE, YearLabel, ZERO, basisName, parseYear } from "../../engin
 import { MARKER, refText } from "../a1";
 import type { MoneyCell } from "../inputs";
 import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
-import type { ServiceResult } from "../outcome";
+import { type ServiceResult, takingPart } from "../outcome";
 import type { SheetPlan } from "./types";
 
 export const ATTRIBUTION_COLUMNS = {
@@ -31,7 +31,7 @@ const C = ATTRIBUTION_COLUMNS;
 const HEADINGS = [
   "Service",
   "Partner",
-  "Joins",
+  "Takes part",
   "Basis",
   "Weight",
   "Quality factor",
@@ -116,7 +116,7 @@ export function attributionSheet(
       // The saving is ROUNDed only to clear binary noise (it is whole pence), which PROFILE would refuse.
       b.text(r, C.service, s.rule.service);
       b.text(r, C.partner, p.partner);
-      if (p.joins) b.text(r, C.joins, p.joins);
+      if (takingPart(p)) b.text(r, C.joins, takingPart(p));
       b.text(r, C.basis, basis);
       // The weight: a formula pointing at its source cells, so a section 151 officer can trace it.
       const kind = s.rule.basis.value.kind;
@@ -240,7 +240,7 @@ export function attributionSheet(
     row = (block.byYear ? lastRowOf(block.byYear) : total) + 2;
   }
   return {
-    sheet: b.build({ widths: [24, 24, 9, 16, 12, 9, 10, 14, 14, 12, 14, 9, 14], freezeRows: FIRST_BLOCK_ROW - 1 }),
+    sheet: b.build({ widths: [24, 24, 16, 16, 12, 9, 10, 14, 14, 12, 14, 9, 14], freezeRows: FIRST_BLOCK_ROW - 1 }),
     layout: { blocks },
   };
 }

@@ -4,27 +4,18 @@
  * made, each service's rule and the cells it came from, where rounding put each leftover penny,
  * a live check that every split adds up, and the warnings.
  */
-import { Decimal, basisName, formatYear, kindName, parseYear } from "../../engine";
+import { Decimal, basisName, kindName } from "../../engine";
 import { MARKER, a1, refText, sheetPrefix } from "../a1";
 import { percentText, pounds } from "../format";
 import type { FromCell } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
-import type { ServiceResult } from "../outcome";
+import { type ServiceResult, takingPart } from "../outcome";
 import { SheetBuilder } from "./sheet";
 import type { SheetPlan } from "./types";
 
 const from = (cell: FromCell<unknown> | undefined): string => (cell ? refText(cell.at) : "");
 /** The Audit sheet has always written a negative amount −£1,234.00. */
 const money = (d: Decimal): string => pounds(d, "−");
-
-/** A partner as the Rules cell has it, with when it takes part: "Westminster (from 2013/14, until 2015/16)". */
-function partnerWhen(p: ServiceResult["partners"][number]): string {
-  const when = [
-    ...(p.joins ? [`from ${p.joins}`] : []),
-    ...(p.leaves ? [`until ${formatYear(parseYear(p.leaves) - 1)}`] : []),
-  ];
-  return when.length === 0 ? p.partner : `${p.partner} (${when.join(", ")})`;
-}
 
 export function auditSheet(
   name: string,
@@ -65,7 +56,7 @@ export function auditSheet(
     const r = s.rule;
     b.text(row, 1, r.service);
     b.text(row, 2, refText(r.at));
-    b.text(row, 3, s.partners.map(partnerWhen).join("; "));
+    b.text(row, 3, s.partners.map((p) => (takingPart(p) ? `${p.partner} (${takingPart(p)})` : p.partner)).join("; "));
     b.text(row, 4, `${basisName(r.basis.value)} (${from(r.basis)})`);
     b.number(row, 5, s.combinedCost, "money");
     b.text(

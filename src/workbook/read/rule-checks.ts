@@ -94,6 +94,21 @@ function checkPartners(r: Reading, rule: ServiceRule, service: BudgetService, ba
         "Let at least one partner take part from the first year, or change First year.",
         "§2",
       );
+    else {
+      // A year after the first in which every partner has left: nobody to share its costs.
+      const empty = list
+        .flatMap((p) => (p.leaves === undefined ? [] : [p.leaves]))
+        .sort()
+        .find((year) => list.every((p) => !takesPart(p, year)));
+      if (empty !== undefined)
+        report(
+          r,
+          at,
+          `Partners for ${rule.service}: every partner has left by ${empty}, so no one takes part in it.`,
+          "Let at least one partner stay in (no until or notice), or the service has no one to share its costs.",
+          "§8",
+        );
+    }
   }
   return ok ? list.map((p) => p.partner) : undefined;
 }

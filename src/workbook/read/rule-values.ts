@@ -12,6 +12,7 @@ import {
   YearLabel,
   Scenario,
   formatYear,
+  leavesAfterNotice,
   parseRangeText,
   parseYear,
   phasingBreach,
@@ -319,48 +320,121 @@ export function readBasis(r: Reading, at: CellRef, service: string, measures: re
   return null;
 }
 
-/** "Westminster, Kensington & Chelsea; Hammersmith & Fulham from 2013/14" (or "… (2013/14)"). */
+/**
+ * One partner of the Partners cell, in a finance officer's words (RULES.md §2, §8): a name, then
+ * optionally when it joins (`from 2013/14`, or `(2013/14)`), its last year in (`until 2014/15`)
+ * or its notice (`notice September 2013`: twelve months' notice; it pays in every year the notice
+ * touches). `from` comes first; `until` and `notice` do not go together.
+ */
+const PARTNER_ITEM =
+  /^(.+?)(?:\s+from\s+(\S+)|\s*\(\s*(?:from\s+)?(\d{4}\s*[/-]\s*\d{2})\s*\))?(?:\s+(?:until|to)\s+(\S+))?(?:\s+notice\s+(?:given\s+)?(?:in\s+)?(.+))?$/i;
+
+/** "Westminster, Kensington & Chelsea until 2014/15; Hammersmith & Fulham from 2013/14 notice September 2015". */
 export function readPartnerList(r: Reading, at: CellRef, service: string): Read<RulePartner[]> {
   const what = `Partners for ${service}`;
   const text = textCell(r, at, what, "partners' names");
   if (text === null || text === undefined) return text;
   const partners: RulePartner[] = [];
   let ok = true;
+  const refuse = (message: string, fix: string, rule = "§2"): void => {
+    report(r, at, `${what}: ${message}`, fix, rule);
+    ok = false;
+  };
+  /** A financial year of the item, or undefined after reporting it. */
+  const yearOf = (name: string, word: string, written: string, fix: string, example: string): YearLabel | undefined => {
+    let start: number;
+    try {
+      start = parseYear(written, "year");
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      refuse(`${name} ${word} "${written}", which is not a financial year like 2011/12.`, `${fix} ${example}.`);
+      return undefined;
+    }
+    if (!yearAccepted(start)) {
+      refuse(
+        `${name} ${word} ${formatYear(start)}, outside the financial years the add-in accepts (${YEARS_ACCEPTED}).`,
+        `Write a year from ${YEARS_ACCEPTED}: ${example}.`,
+      );
+      return undefined;
+    }
+    return formatYear(start);
+  };
   for (const item of text
     .split(/[,;]/)
     .map((s) => s.trim().replace(/\s+/g, " "))
     .filter((s) => s !== "")) {
-    const join =
-      /^(.+?)\s+from\s+(.+)$/i.exec(item) ?? /^(.+?)\s*\(\s*(?:from\s+)?(\d{4}\s*[/-]\s*\d{2})\s*\)$/i.exec(item);
-    if (join === null) {
-      partners.push({ partner: item });
+    const m = PARTNER_ITEM.exec(item) as RegExpExecArray;
+    const name = m[1].trim();
+    const joinText = m[2] ?? m[3];
+    const partner: RulePartner = { partner: name };
+    if (joinText !== undefined) {
+      const joins = yearOf(
+        name,
+        "joins from",
+        joinText,
+        "Write the year it joins like this:",
+        "Westminster from 2013/14",
+      );
+      if (joins === undefined) continue;
+      partner.joins = joins;
+    }
+    if (m[4] !== undefined && m[5] !== undefined) {
+      refuse(
+        `${name} has both a last year (until ${m[4]}) and notice (${m[5]}).`,
+        "Give one: its last year in (Kensington & Chelsea until 2014/15), or the month notice is given (Hammersmith & Fulham notice September 2013).",
+        "§8",
+      );
       continue;
     }
-    try {
-      const start = parseYear(join[2], "year");
-      if (!yearAccepted(start)) {
-        report(
-          r,
-          at,
-          `${what}: ${join[1].trim()} joins from ${formatYear(start)}, outside the financial years the add-in accepts (${YEARS_ACCEPTED}).`,
-          `Write a year from ${YEARS_ACCEPTED}: Westminster from 2013/14.`,
-          "§2",
+    if (m[4] !== undefined) {
+      const last = yearOf(
+        name,
+        "takes part until",
+        m[4],
+        "Write its last year in like this:",
+        "Kensington & Chelsea until 2014/15",
+      );
+      if (last === undefined) continue;
+      if (partner.joins !== undefined && parseYear(last) < parseYear(partner.joins)) {
+        refuse(
+          `${name} leaves (until ${last}) before it joins (from ${partner.joins}).`,
+          `Make its last year (until) ${partner.joins} or later, or correct the year it joins.`,
+          "§8",
         );
-        ok = false;
         continue;
       }
-      partners.push({ partner: join[1].trim(), joins: formatYear(start) });
-    } catch (e) {
-      if (!(e instanceof RuleError)) throw e;
-      report(
-        r,
-        at,
-        `${what}: ${join[1].trim()} joins from "${join[2]}", which is not a financial year like 2011/12.`,
-        "Write the year it joins like this: Westminster from 2013/14.",
-        "§2",
-      );
-      ok = false;
+      partner.leaves = formatYear(parseYear(last) + 1);
     }
+    if (m[5] !== undefined) {
+      const notice = noticeOf(m[5]);
+      if (notice === undefined) {
+        refuse(
+          `${name} gives notice "${m[5]}", which is not a month and year like September 2013.`,
+          "Write the month notice is given like this: Hammersmith & Fulham notice September 2013.",
+          "§8",
+        );
+        continue;
+      }
+      if (!yearAccepted(parseYear(notice.year))) {
+        refuse(
+          `${name} gives notice in ${notice.text}, outside the financial years the add-in accepts (${YEARS_ACCEPTED}).`,
+          `Write a month of a year from ${YEARS_ACCEPTED}.`,
+          "§8",
+        );
+        continue;
+      }
+      if (partner.joins !== undefined && parseYear(notice.year) < parseYear(partner.joins)) {
+        refuse(
+          `${name} gives notice in ${notice.text} (${notice.year}), a year it is not in: it joins from ${partner.joins}.`,
+          `Give notice in ${partner.joins} or later, or correct the year it joins.`,
+          "§8",
+        );
+        continue;
+      }
+      partner.notice = notice;
+      partner.leaves = leavesAfterNotice(notice.year, notice.month);
+    }
+    partners.push(partner);
   }
   return ok ? partners : null;
 }
@@ -455,4 +529,21 @@ function rangeNote(at: CellRef, what: string, range: RangeOf, scenario: Scenario
     `${refText(at)}: ${what} is the range ${range.text} (low ${show(range.low)}, mid ${show(range.mid)}, ` +
     `high ${show(range.high)}); the tables use ${name}, ${show(pick(range, scenario))} (scenario ${chosen}, RULES.md §1).`
   );
+}
+
+/** "September 2013" (or "Sep 2013", "9/2013") → month 9 of financial year 2013/14. */
+function noticeOf(written: string): RulePartner["notice"] {
+  const m = /^([a-z]+)\.?\s+(\d{4})$/i.exec(written.trim()) ?? /^(\d{1,2})\s*\/\s*(\d{4})$/.exec(written.trim());
+  if (m === null) return undefined;
+  const key = m[1].toLowerCase();
+  const month = /^\d+$/.test(key)
+    ? Number(key)
+    : key.length >= 3
+      ? MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(key)) + 1
+      : 0;
+  if (!(month >= 1 && month <= 12)) return undefined;
+  const calendar = Number(m[2]);
+  // April to December fall in the financial year starting that calendar year; January to March in the one before.
+  const year = formatYear(month >= 4 ? calendar : calendar - 1);
+  return { month, year, text: `${MONTH_NAMES[month - 1]} ${calendar}` };
 }

@@ -2,9 +2,9 @@
  * The Rules sheet: one row per service to share, saying how (README "Input template"). Each cell
  * is read on its own (rule-values.ts); the checks against the other sheets are in rule-checks.ts.
  */
-import type { Decimal } from "../../engine";
+import { type Decimal, formatYear, parseYear } from "../../engine";
 import { CellRef, cellAt, isBlankCell } from "../grid";
-import type { FromCell, MoneyCell, RulesSheet, ServiceRule, Units } from "../inputs";
+import type { FromCell, MoneyCell, RulePartner, RulesSheet, ServiceRule, Units } from "../inputs";
 import { Reading, nameKey, readText, ref, report, rowIsBlank } from "./cells";
 import { Field, HeadingRow, SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { Canonical } from "./names";
@@ -204,6 +204,13 @@ function readRow(
       "§6",
     );
   }
+  if (partners !== undefined && firstYear !== undefined && firstYear !== null) {
+    const bad = outsideService(partners, firstYear);
+    if (bad !== undefined) {
+      report(r, cell("partners"), `Partners for ${service}: ${bad.message}`, bad.fix, "§8");
+      take("partners", null);
+    }
+  }
   const kind = has("kind") ? take("kind", readKind(r, cell("kind"), service)) : undefined;
   const gainShare: Decimal | undefined = has("gainShare")
     ? take("gainShare", readRate(r, cell("gainShare"), `Gain share for ${service}`, "§5"))
@@ -239,6 +246,31 @@ function readRow(
     variancePolicy: { value: variancePolicy ?? "host-bears", at: cell("variancePolicy") },
   };
   return { service, at, bad, rule };
+}
+
+/**
+ * A partner whose leaving or notice falls before the service starts: its last year in before the
+ * first year, or notice given in a year it is not in (RULES.md §8).
+ */
+function outsideService(
+  partners: readonly RulePartner[],
+  firstYear: string,
+): { message: string; fix: string } | undefined {
+  const first = parseYear(firstYear);
+  for (const p of partners) {
+    const from = Math.max(first, p.joins === undefined ? first : parseYear(p.joins));
+    if (p.notice !== undefined && parseYear(p.notice.year) < from)
+      return {
+        message: `${p.partner} gives notice in ${p.notice.text} (${p.notice.year}), a year it is not in: it takes part from ${formatYear(from)}.`,
+        fix: `Give notice in ${formatYear(from)} or later, or correct the First year.`,
+      };
+    if (p.notice === undefined && p.leaves !== undefined && parseYear(p.leaves) <= from)
+      return {
+        message: `${p.partner} leaves (until ${formatYear(parseYear(p.leaves) - 1)}) before it takes part (from ${formatYear(from)}).`,
+        fix: `Make its last year (until) ${formatYear(from)} or later, or correct the First year.`,
+      };
+  }
+  return undefined;
 }
 
 /** `{ key: value }`, or nothing when value is undefined (so optional fields stay absent). */

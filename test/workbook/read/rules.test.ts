@@ -49,6 +49,71 @@ describe("Partners", () => {
   });
 });
 
+describe("Partners joining, leaving and giving notice (RULES.md §2, §8)", () => {
+  const partnersOf = (text: string) => rulesWith(["B3", text]);
+
+  test("until its last year in, notice in a month, and joining and leaving in one cell", () => {
+    const r = partnersOf(`${HF} notice September 2013; ${KC} from 2012/13 until 2014/15, ${WCC}`);
+    expect(only(r)).toEqual([]);
+    expect(r.inputs?.rules.rules[1].partners?.value).toEqual([
+      // Notice in September 2013 (2013/14) runs to August 2014, part-way through 2014/15, which it
+      // pays in full: out from 2015/16.
+      { partner: HF, leaves: "2015/16", notice: { month: 9, year: "2013/14", text: "September 2013" } },
+      { partner: KC, joins: "2012/13", leaves: "2015/16" },
+      { partner: WCC },
+    ]);
+  });
+
+  test("notice in January to March falls in the financial year before the calendar year", () => {
+    const r = partnersOf(`${HF}, ${KC} notice Feb 2013, ${WCC}`);
+    expect(only(r)).toEqual([]);
+    // February 2013 is month 11 of 2012/13: notice to January 2014, part-way through 2013/14.
+    expect(r.inputs?.rules.rules[1].partners?.value[1]).toMatchObject({ partner: KC, leaves: "2014/15" });
+  });
+
+  test("leaving before joining is an error at the Partners cell", () => {
+    expect(problemAt(partnersOf(`${HF}, ${KC}, ${WCC} from 2013/14 until 2012/13`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${WCC} leaves (until 2012/13) before it joins (from 2013/14).`,
+      fix: "Make its last year (until) 2013/14 or later, or correct the year it joins.",
+      rule: "RULES.md §8",
+    });
+  });
+
+  test("leaving before the service's first year is an error at the Partners cell", () => {
+    expect(problemAt(partnersOf(`${HF}, ${KC} until 2010/11, ${WCC}`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${KC} leaves (until 2010/11) before it takes part (from 2011/12).`,
+      rule: "RULES.md §8",
+    });
+  });
+
+  test("notice in a year the partner is not in is an error at the Partners cell", () => {
+    expect(problemAt(partnersOf(`${HF}, ${KC}, ${WCC} from 2013/14 notice June 2012`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${WCC} gives notice in June 2012 (2012/13), a year it is not in: it joins from 2013/14.`,
+      fix: "Give notice in 2013/14 or later, or correct the year it joins.",
+      rule: "RULES.md §8",
+    });
+    expect(problemAt(partnersOf(`${HF} notice May 2010, ${KC}, ${WCC}`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${HF} gives notice in May 2010 (2010/11), a year it is not in: it takes part from 2011/12.`,
+    });
+  });
+
+  test("notice that is not a month and year, both until and notice, and everyone gone", () => {
+    expect(problemAt(partnersOf(`${HF} notice soon, ${KC}, ${WCC}`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${HF} gives notice "soon", which is not a month and year like September 2013.`,
+    });
+    expect(problemAt(partnersOf(`${HF} until 2013/14 notice May 2012, ${KC}, ${WCC}`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${HF} has both a last year (until 2013/14) and notice (May 2012).`,
+    });
+    expect(problemAt(partnersOf(`${HF} until 2012/13, ${KC} until 2013/14`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: every partner has left by 2014/15, so no one takes part in it.`,
+    });
+    expect(problemAt(partnersOf(`${HF}, ${KC}, ${WCC} until 2013`), "Rules", "B3")).toMatchObject({
+      message: `Partners for ${LIB}: ${WCC} takes part until "2013", which is not a financial year like 2011/12.`,
+      fix: "Write its last year in like this: Kensington & Chelsea until 2014/15.",
+    });
+  });
+});
+
 describe("Basis", () => {
   test("each spelling of a basis", () => {
     const basis = (text: string) => rulesWith(["C2", text]).inputs?.rules.rules[0].basis.value;
