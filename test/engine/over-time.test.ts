@@ -283,7 +283,7 @@ describe("properties of the year-by-year rule", () => {
       count: fc.integer({ min: 1, max: 5 }),
       years: fc.integer({ min: 1, max: 8 }),
       basis: fc.constantFrom("equal" as const, "budget" as const, "demand" as const),
-      baselines: fc.array(fc.integer({ min: 0, max: 500_000_00 }), { minLength: 5, maxLength: 5 }),
+      baselines: fc.array(fc.integer({ min: 1, max: 500_000_00 }), { minLength: 5, maxLength: 5 }),
       quantities: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 5, maxLength: 5 }),
       costs: fc.array(fc.integer({ min: 0, max: 900_000_00 }), { minLength: 8, maxLength: 8 }),
       // Each partner's join and leave year offsets (null: from the start / never leaves).
