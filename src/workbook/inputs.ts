@@ -79,6 +79,21 @@ export interface RulePartner {
   notice?: { month: number; year: YearLabel; text: string };
 }
 
+/** A combined cost from a year on ("1,500,000 from 2013/14"); `from` absent: from the service's first year. */
+export interface CostFrom {
+  from?: YearLabel;
+  amount: Decimal;
+}
+
+/** A one-off cost of the Transitional cost cell: its year and who bears it (RULES.md §4). */
+export interface OneOffEntry {
+  amount: Decimal;
+  /** The year it falls; absent: the service's first year. */
+  year?: YearLabel;
+  /** The partners that bear it, shared by net reduction among them; absent: all taking part that year. */
+  partners?: string[];
+}
+
 /** One Rules row: how one service is shared. */
 export interface ServiceRule {
   service: string;
@@ -89,10 +104,14 @@ export interface ServiceRule {
   basis: FromCell<Basis>;
   /** The combined service's ongoing cost, or… */
   newCost?: MoneyCell;
+  /** …its cost changing by year, from the text "1,200,000; 1,500,000 from 2013/14" (then newCost is absent), or… */
+  newCostByYear?: FromCell<CostFrom[]>;
   /** …a target reduction on the partners' total baseline, as a fraction (20% = 0.2). */
   reduction?: FromCell<Decimal> & { range?: RangeOf };
-  /** One-off transitional cost (redundancy, set-up), shared by net reduction (RULES.md §4). */
+  /** One-off transitional cost (redundancy, set-up), shared by net reduction (RULES.md §4), in the first year; or… */
   transitional?: MoneyCell;
+  /** …one-off costs by year and by who bears them, from text ("600,000 in 2011/12; 2,000,000 in 2012/13"). */
+  oneOffs?: FromCell<OneOffEntry[]>;
   /** Phasing over years as fractions summing to 1 (from text such as "10%, 45%, 45%"), or… */
   phasing?: FromCell<Decimal[]>;
   /** …the month (1–12) the full saving starts in the first year (part-year effect). Neither: 100% in the first year. */

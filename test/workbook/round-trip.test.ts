@@ -107,3 +107,49 @@ describe("an input workbook with a sheet of the user's called Attribution", () =
     expect(after.values).toEqual((await readXlsx(input)).find((s) => s.name === "Attribution")!.values);
   }, 60_000);
 });
+
+describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
+  // The sample with every way the partners and costs can change by year: Westminster joining the
+  // parking office in year three with the £1.16m borne by the two founders ("Implementation Costs
+  // for H&F and RBKC", `003` ch. 9(c)); the ICT investment over three years (ch. 9(d) §6), from
+  // 2011/12; Kensington & Chelsea leaving the Youth Offending Service and Hammersmith & Fulham
+  // giving notice on Fostering; a New cost that grows when a partner joins (Foster placements).
+  let results: Recalculated[];
+  let hf: HyperFormula;
+  beforeAll(async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(SAMPLE)) as unknown as ExcelJS.Buffer);
+    const rules = book.getWorksheet("Rules")!;
+    const set = (address: string, value: ExcelJS.CellValue): void => {
+      rules.getCell(address).value = value;
+    };
+    set("B10", "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2014/15");
+    set("F10", "1,160,000 for Hammersmith & Fulham and Kensington & Chelsea");
+    set("F9", "600,000 in 2011/12; 2,000,000 in 2012/13; 2,000,000 in 2013/14");
+    set("G9", "0%, 27%, 26%, 34%, 13%");
+    set("I9", "2011/12");
+    set("B4", "Hammersmith & Fulham; Kensington & Chelsea until 2013/14; Westminster");
+    set("B7", "Hammersmith & Fulham notice October 2013, Kensington & Chelsea, Westminster");
+    set("B8", "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2013/14");
+    set("D8", "9,000,000; 11,900,000 from 2013/14");
+    const input = Buffer.from(await book.xlsx.writeBuffer());
+    const { bytes, sheets } = await output(input);
+    ({ results, hf } = await recalculate(bytes, sheets));
+  }, 60_000);
+
+  it("gives, in every formula cell, the value the engine stored with it", () => {
+    expect(differences(results)).toEqual([]);
+    // The by-year sections' splits are live: APPORTION with include flags, TRANSITION among bearers.
+    const byYear = results.filter(
+      (r) => r.sheet === "Attribution" && /_xldudf_SHARED_APPORTION\(.*,[A-Z]+\d+:[A-Z]+\d+\)$/.test(r.formula),
+    );
+    expect(byYear.length).toBeGreaterThan(10);
+  });
+
+  it("each year's Audit check of the cost shares is zero", () => {
+    const checks = results.filter((r) => r.sheet === "Audit" && /^C\d+-B\d+$/.test(r.formula));
+    expect(checks.length).toBeGreaterThan(9);
+    for (const c of checks) expect(c.calculated).toBe(0);
+    expect(at(hf, "Audit", "A1")).toBe("Audit trail");
+  });
+});

@@ -36,11 +36,11 @@ const HINTS: Record<RuleField, string> = {
     "Partners' names separated by commas; joining later: Westminster from 2013/14; leaving: Kensington & Chelsea until 2014/15 (its last year in), or Hammersmith & Fulham notice September 2013 (twelve months' notice). Blank: every partner with a budget for the service.",
   basis: "demand, equal, FTE, budget, or the heading of a Drivers measure column (Population). Blank: demand.",
   newCost:
-    "The combined service's ongoing cost a year, in the unit the sheet's heading says (pounds, or £000s): 1,650,000 or £1,650,000. Give this or Reduction.",
+    "The combined service's ongoing cost a year, in the unit the sheet's heading says (pounds, or £000s): 1,650,000 or £1,650,000; changing by year: 1,200,000; 1,500,000 from 2013/14. Give this or Reduction.",
   reduction:
     "A target reduction on the partners' total baseline: 20% (a number without % is a percentage too: 20 is 20%). Give this or New cost.",
   transitional:
-    "One-off costs of change, in the unit the sheet's heading says (pounds, or £000s): 100,000. Blank: none.",
+    "One-off costs of change, in the unit the sheet's heading says (pounds, or £000s): 100,000 (in the first year, shared by net reduction); by year and by who bears them: 600,000 in 2011/12; 2,000,000 in 2012/13 for Hammersmith & Fulham and Kensington & Chelsea. Blank: none.",
   phasing: "How the saving arrives over the years, adding up to 100%: 10%, 45%, 45%. Blank: 100% in the first year.",
   startMonth: "The month the saving starts in the first year: September or 9. Blank: the start of the year.",
   firstYear: "The financial year the saving starts: 2011/12. Required.",
@@ -302,7 +302,7 @@ const PERCENTAGE = /^(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)$/;
 
 /**
  * A typed entry as the cell value to write: blank clears the cell; money fields take an amount
- * (commas and £ allowed) with a number format; percent fields take 50% or 50, both 0.5, with a
+ * (commas and £ allowed) with a number format, or a list by year written as text; percent fields take 50% or 50, both 0.5, with a
  * percent format; every other field is text exactly as typed (text starting "=" stays text).
  */
 export function cellInput(
@@ -314,6 +314,8 @@ export function cellInput(
   const heading = headingOf(field);
   if (MONEY.has(field)) {
     const m = AMOUNT.exec(text);
+    // A list by year (and by who bears it) is written as text, as typed; the Check step reads it.
+    if (m === null && (text.includes(";") || /\s(from|in|for)\s/i.test(text))) return { value: typed };
     if (m === null || (m[1] !== "" && m[2] !== ""))
       return {
         error: `${heading} must be an amount such as 1,650,000 or £1,650,000, not "${text}".`,

@@ -152,7 +152,8 @@ function splitByBasis<T>(work: () => T): T {
  * weights, or weights that are all zero or missing), or the service's row.
  */
 function cellFor(rule: ServiceRule, error: RuleError, onBasis: boolean): CellRef {
-  if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at);
+  if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at ?? rule.oneOffs?.at);
+  if (error.field === "one-off cost") return ruleCell(rule, rule.oneOffs?.at);
   if (onBasis || error.code === "all-zero" || error.code === "missing") return ruleCell(rule, rule.basis.at);
   return rule.at;
 }
@@ -161,6 +162,8 @@ function fixFor(error: RuleError): string {
   switch (error.code) {
     case "no-reduction":
       return "Check the new cost or reduction: a transitional cost needs at least one partner's spending to fall.";
+    case "not-taking-part":
+      return "Name partners taking part in the year the one-off cost falls, or give it another year.";
     case "all-zero":
       return "Give at least one partner a weight above zero, or choose another basis.";
     case "missing":
@@ -200,7 +203,12 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   }));
   const hasQuality = basis.kind === "demand" && rows.some((r) => r.quality !== undefined);
   const totalBaseline = sum(rows.map((r) => r.baseline));
-  const combinedCost = rule.newCost?.value ?? roundMoney(totalBaseline.times(ONE.minus(rule.reduction?.value ?? ZERO)));
+  const byYear = rule.newCostByYear?.value;
+  // The full partnership's combined cost: the New cost, its last amount when it changes by year, or the reduction.
+  const combinedCost =
+    rule.newCost?.value ??
+    byYear?.[byYear.length - 1].amount ??
+    roundMoney(totalBaseline.times(ONE.minus(rule.reduction?.value ?? ZERO)));
   const gainRate = rule.gainShare?.value;
   const gainShare = gainRate === undefined ? undefined : { rate: gainRate };
   // The full partnership, every partner named taking part: the Attribution sheet's first table.
@@ -210,21 +218,37 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const participation = rows.map((r) => ({ partner: r.partner, joins: r.joins, leaves: r.leaves }));
   const firstYear = rule.firstYear.value;
   const starts = rows.map((r) => firstYearTakingPart({ partner: r.partner, joins: r.joins }, firstYear));
-  const years = serviceYears(rule, rows, starts);
-  const transitionalCost = rule.transitional?.value ?? ZERO;
+  const oneOffs = rule.oneOffs
+    ? rule.oneOffs.value.map((o) => ({ year: o.year ?? firstYear, amount: o.amount, partners: o.partners }))
+    : rule.transitional && !rule.transitional.value.isZero()
+      ? [{ year: firstYear, amount: rule.transitional.value }]
+      : [];
+  const years = serviceYears(rule, rows, starts, [
+    ...oneOffs.map((o) => o.year),
+    ...(byYear ?? []).flatMap((c) => (c.from === undefined ? [] : [c.from])),
+  ]);
+  const transitionalCost = sum(oneOffs.map((o) => o.amount));
+  /** The New cost in force in a year: the last amount whose year has come. */
+  const costIn = (year: YearLabel): Decimal =>
+    [...(byYear ?? [])].reverse().find((c) => c.from === undefined || parseYear(c.from) <= parseYear(year))?.amount ??
+    combinedCost;
   const overTime = splitByBasis(() =>
     shareByYear({
       partners: data,
       participation,
       basis,
       years,
-      combinedCost: rule.newCost ? years.map(() => combinedCost) : { reduction: rule.reduction?.value ?? ZERO },
+      combinedCost: rule.newCost || byYear ? years.map((y) => costIn(y)) : { reduction: rule.reduction?.value ?? ZERO },
       gainShare,
-      oneOffs: transitionalCost.isZero() ? [] : [{ year: firstYear, amount: transitionalCost }],
+      oneOffs,
     }),
   );
   const everyone = rows.length;
-  const changes = overTime.years.some((y) => y.partners.length !== everyone);
+  // The sheets show each year where the partners, the cost or the one-off costs change by year.
+  const changes =
+    overTime.years.some((y) => y.partners.length !== everyone) ||
+    (byYear !== undefined && byYear.length > 1) ||
+    rule.oneOffs !== undefined;
 
   const partners = rows.map((r, i): PartnerInService => {
     const line = attribution.lines[i];
@@ -284,18 +308,21 @@ const phasingYears = (rule: ServiceRule): number =>
 
 /**
  * The service's years: from its first year to the last in which anything changes: a partner's
- * phasing ends, a partner joins or leaves. After that every figure stays as it is.
+ * phasing ends, a partner joins or leaves, the New cost changes, a one-off cost falls. After that
+ * every figure stays as it is.
  */
 function serviceYears(
   rule: ServiceRule,
   rows: readonly { joins?: YearLabel; leaves?: YearLabel }[],
   starts: readonly YearLabel[],
+  changes: readonly YearLabel[],
 ): YearLabel[] {
   const first = parseYear(rule.firstYear.value);
   const span = phasingYears(rule);
   const ends = [
     ...starts.map((y) => parseYear(y) + span - 1),
     ...rows.flatMap((r) => (r.leaves === undefined ? [] : [parseYear(r.leaves)])),
+    ...changes.map((y) => parseYear(y)),
   ];
   const last = Math.max(first, ...ends);
   return Array.from({ length: last - first + 1 }, (_, i) => formatYear(first + i));

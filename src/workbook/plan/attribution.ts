@@ -58,6 +58,7 @@ export interface ByYearLayout {
   costShareRows: number[];
   savingRows: number[];
   oneOffRows?: number[];
+  lastRow: number;
 }
 
 /** Where each service's rows are, for the other sheets' formulas. */
@@ -210,6 +211,8 @@ export function attributionSheet(
     b.formula(total, C.baseline, sumOf(C.baseline), s.totalBaseline, "total");
     const rule = s.rule;
     if (rule.newCost) b.formula(total, C.cost, `=${moneyRef(rule.newCost)}`, s.combinedCost, "total");
+    // A New cost by year is text on the Rules sheet: its last amount, as a value (the Audit names the cell).
+    else if (rule.newCostByYear) b.number(total, C.cost, s.combinedCost, "total");
     else if (rule.reduction)
       b.formula(
         total,
@@ -236,6 +239,7 @@ export function attributionSheet(
       "percent",
     );
     if (rule.transitional) b.formula(total, C.transitional, `=${moneyRef(rule.transitional)}`, s.transitional, "total");
+    else if (rule.oneOffs) b.number(total, C.transitional, s.transitional, "total");
     else b.number(total, C.transitional, ZERO, "total");
     row = (block.byYear ? lastRowOf(block.byYear) : total) + 2;
   }
@@ -247,8 +251,7 @@ export function attributionSheet(
 
 const col = (column: number, row: number): string => rangeText(row, column, row);
 
-const lastRowOf = (by: ByYearLayout): number =>
-  Math.max(by.costRow, ...by.flagRows, ...by.costShareRows, ...by.savingRows, ...(by.oneOffRows ?? []));
+const lastRowOf = (by: ByYearLayout): number => by.lastRow;
 
 /**
  * The service year by year, below its total row (RULES.md §2, §4, §5): in each year the combined
@@ -281,6 +284,12 @@ function byYearSection(
   const gainShareRows = rule.gainShare ? block() : undefined;
   const savingRows = block();
   const oneOffRows = s.transitional.isZero() ? undefined : block();
+  // One-off costs by year (text on the Rules sheet), and who bears them where the cell names them.
+  const listed = rule.oneOffs !== undefined && oneOffRows !== undefined;
+  const oneOffRow = listed ? next++ : undefined;
+  const named = listed && rule.oneOffs!.value.some((o) => o.partners !== undefined);
+  const bearRows = named ? block() : undefined;
+  const bearBaseRows = named ? block() : undefined;
 
   const label = (r: number, partner: string, line: string): void => {
     b.text(r, 1, rule.service);
@@ -288,6 +297,11 @@ function byYearSection(
     b.text(r, 3, line);
   };
   label(costRow, "All partners", "Combined cost");
+  if (oneOffRow !== undefined) label(oneOffRow, "All partners", "One-off costs");
+  s.partners.forEach((p, i) => {
+    if (bearRows) label(bearRows[i], p.partner, "Bears the one-off (1 = yes)");
+    if (bearBaseRows) label(bearBaseRows[i], p.partner, "Baseline if bearing");
+  });
   if (gainRow !== undefined) label(gainRow, "All partners", "Gain share");
   s.partners.forEach((p, i) => {
     label(flagRows[i], p.partner, "Takes part (1 = yes)");
@@ -323,6 +337,7 @@ function byYearSection(
     });
     const baselines = columnOf(baseRows, c);
     if (rule.newCost) b.formula(costRow, c, `=${absolute(C.cost, at.total)}`, y.combinedCost, "total");
+    else if (rule.newCostByYear) b.number(costRow, c, y.combinedCost, "total");
     else
       b.formula(costRow, c, `=ROUND(SUM(${baselines})*(1-${refText(rule.reduction!.at)}),2)`, y.combinedCost, "total");
     const include = columnOf(flagRows, c);
@@ -351,19 +366,43 @@ function byYearSection(
         "money",
       );
     }
+    if (oneOffRow !== undefined) b.number(oneOffRow, c, y.oneOff, "total");
+    if (bearRows && bearBaseRows) {
+      // Bearers: those taking part that year, and only those the year's one-off names, if it names any.
+      const entry = rule.oneOffs!.value.find((o) => (o.year ?? rule.firstYear.value) === y.year);
+      s.partners.forEach((p, i) => {
+        const bears = figures[i].takesPart && (entry?.partners === undefined || entry.partners.includes(p.partner));
+        b.number(bearRows[i], c, bears ? ONE : ZERO, "number");
+        b.formula(
+          bearBaseRows[i],
+          c,
+          `=${absolute(C.baseline, at.first + i)}*${cell(bearRows[i])}`,
+          bears ? p.baseline : ZERO,
+          "money",
+        );
+      });
+    }
     if (oneOffRows) {
       if (y.oneOff.isZero()) oneOffRows.forEach((r) => b.number(r, c, ZERO, "money"));
       else
         b.spill(
           oneOffRows[0],
           c,
-          `=SHARED.TRANSITION(${absolute(C.transitional, at.total)},${baselines},${columnOf(costShareRows, c)})`,
+          `=SHARED.TRANSITION(${oneOffRow === undefined ? absolute(C.transitional, at.total) : cell(oneOffRow)},${bearBaseRows ? columnOf(bearBaseRows, c) : baselines},${columnOf(costShareRows, c)})`,
           figures.map((f) => [f.oneOff]),
           "money",
         );
     }
   });
-  return { yearColumn, costRow, flagRows, costShareRows, savingRows, ...(oneOffRows ? { oneOffRows } : {}) };
+  return {
+    yearColumn,
+    costRow,
+    flagRows,
+    costShareRows,
+    savingRows,
+    ...(oneOffRows ? { oneOffRows } : {}),
+    lastRow: next - 1,
+  };
 }
 
 /** $I$9: a cell of this sheet fixed both ways, for formulas copied across the years. */

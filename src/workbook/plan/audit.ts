@@ -64,7 +64,9 @@ export function auditSheet(
       6,
       r.newCost
         ? `new cost, ${from(r.newCost)}`
-        : `baseline ${money(s.totalBaseline)} less ${percentText(r.reduction!.value)}, ${from(r.reduction)}`,
+        : r.newCostByYear
+          ? `new cost by year, ${from(r.newCostByYear)} (the last amount here; each year in the Attribution sheet's by-year section)`
+          : `baseline ${money(s.totalBaseline)} less ${percentText(r.reduction!.value)}, ${from(r.reduction)}`,
     );
     b.number(row, 7, s.transitional, "money");
     b.text(

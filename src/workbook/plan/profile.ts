@@ -138,6 +138,9 @@ export function profileSheet(
       savingIn(s, pi, lastYear),
       "money",
     );
+    // Before it takes part its new saving is nothing: zeros from the service's first year, so a
+    // Tracker line for such a year plans zero (RULES.md §2).
+    for (const year of s.years) if (year < p.startYear) b.number(r, yearColumn(year), new Decimal(0), "money");
     let inForce = new Decimal(0);
     p.profile.forEach((y, k) => {
       const c = yearColumn(y.year);

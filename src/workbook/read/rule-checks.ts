@@ -46,6 +46,19 @@ export function checkRules(r: Reading, read: RulesRead, others: Others): void {
         "§3",
       );
     if (!bad.has("basis")) checkBasis(r, rule, service, partners, others);
+    // A one-off cost named for a partner that is not in the service (RULES.md §4).
+    for (const o of rule.oneOffs?.value ?? [])
+      for (const name of o.partners ?? [])
+        if (!partners.some((p) => nameKey(p) === nameKey(name))) {
+          report(
+            r,
+            rule.oneOffs!.at,
+            `Transitional cost for ${rule.service} is named for ${name}, which is not one of its partners (${listed(partners)}).`,
+            "Name partners of the service (check the spelling), separated by commas or and.",
+            "§4",
+          );
+          break;
+        }
   }
   if (others.services !== undefined) warnUnshared(r, read, others.services, others.budgetSheet ?? "Budget");
 }

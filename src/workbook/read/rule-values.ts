@@ -31,7 +31,7 @@ import {
 } from "../grid";
 import { refText } from "../a1";
 import { MONTH_NAMES, excelDate, percentText, pounds } from "../format";
-import type { MoneyCell, RangeOf, RulePartner, Units } from "../inputs";
+import type { CostFrom, MoneyCell, OneOffEntry, RangeOf, RulePartner, Units } from "../inputs";
 import {
   MAX_AMOUNT,
   Reading,
@@ -546,4 +546,154 @@ function noticeOf(written: string): RulePartner["notice"] {
   // April to December fall in the financial year starting that calendar year; January to March in the one before.
   const year = formatYear(month >= 4 ? calendar : calendar - 1);
   return { month, year, text: `${MONTH_NAMES[month - 1]} ${calendar}` };
+}
+
+/**
+ * One amount written as text in a Rules cell: "1,200,000", "£1,200,000.50" or "1200000", in the
+ * sheet's units (× 1,000 in a £000s sheet). The reason when it is not one. Kept on its own so an
+ * amount may later be written as a range (£0.7m–£1.0m) in every list that uses it.
+ */
+export type AmountText = (text: string, units: Units) => { value: Decimal } | { reason: string };
+
+export const parseAmountText: AmountText = (text, units) => {
+  const m = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text.trim());
+  if (m === null) return { reason: `"${text}" is not an amount like 1,200,000` };
+  const n = new Decimal(`${m[1].replace(/,/g, "")}${m[2] ?? ""}`);
+  const value = units === "thousands" ? n.times(1000) : n;
+  if (value.greaterThanOrEqualTo(MAX_AMOUNT))
+    return { reason: `${text} is more than the largest amount the add-in reads (under £1,000,000,000,000)` };
+  if (value.decimalPlaces() > 2) return { reason: `${text} has fractions of a penny` };
+  return { value };
+};
+
+/** A financial year written in a list item, or the reason it is not one (or not accepted). */
+function listYear(written: string): { year: YearLabel } | { reason: string } {
+  let start: number;
+  try {
+    start = parseYear(written, "year");
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return { reason: `"${written}" is not a financial year like 2011/12` };
+  }
+  if (!yearAccepted(start))
+    return { reason: `${formatYear(start)} is outside the financial years the add-in accepts (${YEARS_ACCEPTED})` };
+  return { year: formatYear(start) };
+}
+
+/**
+ * A New cost that changes by year, as text: "1,200,000; 1,500,000 from 2013/14". The first amount
+ * holds from the service's first year (or from the year it names), each later one from its year
+ * on; the years must run forwards, each once. A plain number holds for every year (readMoney).
+ */
+export function readCostByYear(
+  r: Reading,
+  at: CellRef,
+  service: string,
+  units: Units,
+  amountText: AmountText = parseAmountText,
+): Read<CostFrom[]> {
+  const what = `New cost for ${service}`;
+  const value = valueOf(r, at);
+  if (typeof value !== "string") return undefined;
+  const items = value.split(";").map((s) => s.trim());
+  const fix =
+    "Write the cost from the first year, then each change from its year on: 1,200,000; 1,500,000 from 2013/14.";
+  const list: CostFrom[] = [];
+  for (const [i, item] of items.entries()) {
+    const m = /^(.+?)(?:\s+from\s+(\S+))?$/i.exec(item);
+    if (item === "" || m === null) {
+      report(r, at, `${what} (${shown(value)}) has an empty item.`, fix, "§5");
+      return null;
+    }
+    const amount = amountText(m[1], units);
+    if ("reason" in amount) {
+      report(r, at, `${what}: ${amount.reason}.`, fix, "§5");
+      return null;
+    }
+    if (m[2] === undefined && i > 0) {
+      report(r, at, `${what}: ${m[1]} has no year; every amount after the first needs one (from 2013/14).`, fix, "§5");
+      return null;
+    }
+    let from: YearLabel | undefined;
+    if (m[2] !== undefined) {
+      const y = listYear(m[2]);
+      if ("reason" in y) {
+        report(r, at, `${what}: ${y.reason}.`, fix, "§5");
+        return null;
+      }
+      from = y.year;
+      const before = list[list.length - 1]?.from;
+      if (before !== undefined && parseYear(from) <= parseYear(before)) {
+        report(
+          r,
+          at,
+          `${what}: ${from === before ? `${from} is given twice` : `${from} comes after ${before}, so the years run backwards`}.`,
+          "Give each year once, in order: 1,200,000; 1,500,000 from 2013/14; 1,700,000 from 2015/16.",
+          "§5",
+        );
+        return null;
+      }
+    }
+    list.push({ ...(from === undefined ? {} : { from }), amount: amount.value });
+  }
+  return list;
+}
+
+/**
+ * Transitional (one-off) costs by year and by who bears them, as text (RULES.md §4):
+ * "600,000 in 2011/12; 2,000,000 in 2012/13; 2,000,000 in 2013/14", or "1,160,000 for
+ * Hammersmith & Fulham and Kensington & Chelsea" (shared by net reduction among those alone).
+ * Items are separated by semicolons, the partners by commas or "and"; each year once.
+ */
+export function readOneOffs(
+  r: Reading,
+  at: CellRef,
+  service: string,
+  units: Units,
+  amountText: AmountText = parseAmountText,
+): Read<OneOffEntry[]> {
+  const what = `Transitional cost for ${service}`;
+  const value = valueOf(r, at);
+  if (typeof value !== "string") return undefined;
+  const fix =
+    "Write each one-off cost with its year and, if not all partners bear it, whom for: 600,000 in 2011/12; 2,000,000 in 2012/13 for Hammersmith & Fulham and Kensington & Chelsea.";
+  const list: OneOffEntry[] = [];
+  for (const item of value.split(";").map((s) => s.trim())) {
+    const m = /^(.+?)(?:\s+in\s+(\S+))?(?:\s+for\s+(.+))?$/i.exec(item);
+    if (item === "" || m === null) {
+      report(r, at, `${what} (${shown(value)}) has an empty item.`, fix, "§4");
+      return null;
+    }
+    const amount = amountText(m[1], units);
+    if ("reason" in amount) {
+      report(r, at, `${what}: ${amount.reason}.`, fix, "§4");
+      return null;
+    }
+    const entry: OneOffEntry = { amount: amount.value };
+    if (m[2] !== undefined) {
+      const y = listYear(m[2]);
+      if ("reason" in y) {
+        report(r, at, `${what}: ${y.reason}.`, fix, "§4");
+        return null;
+      }
+      entry.year = y.year;
+    }
+    if (m[3] !== undefined)
+      entry.partners = m[3]
+        .split(/\s*,\s*|\s+and\s+/i)
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+    if (list.some((o) => o.year === entry.year)) {
+      report(
+        r,
+        at,
+        `${what}: ${entry.year ?? "the first year"} has two one-off costs.`,
+        "Give each year's one-off cost once (add them up, or split them by who bears them in different years).",
+        "§4",
+      );
+      return null;
+    }
+    list.push(entry);
+  }
+  return list;
 }

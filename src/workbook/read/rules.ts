@@ -13,6 +13,8 @@ import {
   readAmount,
   readBasis,
   readKind,
+  readCostByYear,
+  readOneOffs,
   readPartnerList,
   readPhasing,
   readPolicy,
@@ -157,7 +159,17 @@ function readRow(
   const partnersRead = has("partners") ? take("partners", readPartnerList(r, cell("partners"), service)) : undefined;
   const partners = partnersRead?.map((p) => ({ ...p, partner: names.partner(p.partner) }));
   const basis = has("basis") ? take("basis", readBasis(r, cell("basis"), service, measures)) : undefined;
-  const newCost = money("newCost", "New cost", "§5");
+  // A New cost or Transitional cost written as text is a list by year (and by who bears it).
+  // Only a list is read as text; a lone amount typed as text stays the "text, not a number" problem.
+  const isText = (field: Field): boolean => {
+    const value = has(field) ? cellAt(r.grid, row, c[field] as number) : null;
+    const words = field === "newCost" ? /;|\sfrom\s/i : /;|\s(in|for)\s/i;
+    return typeof value === "string" && words.test(value);
+  };
+  const newCostByYear = isText("newCost")
+    ? take("newCost", readCostByYear(r, cell("newCost"), service, units))
+    : undefined;
+  const newCost = isText("newCost") ? undefined : money("newCost", "New cost", "§5");
   const reductionRead = has("reduction")
     ? take("reduction", readRateOrRange(r, cell("reduction"), `Reduction for ${service}`, "§5"))
     : undefined;
@@ -180,7 +192,12 @@ function readRow(
       "§5",
     );
   }
-  const transitional = money("transitional", "Transitional cost", "§4");
+  const oneOffs = isText("transitional")
+    ? take("transitional", readOneOffs(r, cell("transitional"), service, units))?.map((o) =>
+        o.partners ? { ...o, partners: o.partners.map((p) => names.partner(p)) } : o,
+      )
+    : undefined;
+  const transitional = isText("transitional") ? undefined : money("transitional", "Transitional cost", "§4");
   const phasing = has("phasing") ? take("phasing", readPhasing(r, cell("phasing"), service)) : undefined;
   const startMonth = has("startMonth") ? take("startMonth", readStartMonth(r, cell("startMonth"), service)) : undefined;
   if (has("phasing") && has("startMonth")) {
@@ -211,6 +228,31 @@ function readRow(
       take("partners", null);
     }
   }
+  if (firstYear !== undefined && firstYear !== null) {
+    const first = parseYear(firstYear);
+    const costFrom = newCostByYear?.[0]?.from;
+    if (costFrom !== undefined && parseYear(costFrom) > first) {
+      report(
+        r,
+        cell("newCost"),
+        `New cost for ${service} starts from ${costFrom}, so ${firstYear}, the First year, has no cost.`,
+        "Give the cost from the first year without a year (1,200,000; 1,500,000 from 2013/14).",
+        "§5",
+      );
+      take("newCost", null);
+    }
+    const early = oneOffs?.find((o) => o.year !== undefined && parseYear(o.year) < first);
+    if (early !== undefined) {
+      report(
+        r,
+        cell("transitional"),
+        `Transitional cost for ${service} falls in ${early.year}, before the First year, ${firstYear}.`,
+        `Give a year from ${firstYear} on, or correct the First year.`,
+        "§4",
+      );
+      take("transitional", null);
+    }
+  }
   const kind = has("kind") ? take("kind", readKind(r, cell("kind"), service)) : undefined;
   const gainShare: Decimal | undefined = has("gainShare")
     ? take("gainShare", readRate(r, cell("gainShare"), `Gain share for ${service}`, "§5"))
@@ -227,6 +269,7 @@ function readRow(
     ...(partners === undefined ? {} : { partners: { value: partners, at: cell("partners") } }),
     basis: { value: basis ?? { kind: "demand" }, at: cell("basis") },
     ...(newCost === undefined ? {} : { newCost }),
+    ...optional("newCostByYear", from("newCost", newCostByYear)),
     ...optional(
       "reduction",
       reductionRead === undefined
@@ -237,6 +280,7 @@ function readRow(
           },
     ),
     ...(transitional === undefined ? {} : { transitional }),
+    ...optional("oneOffs", from("transitional", oneOffs)),
     ...optional("phasing", from("phasing", phasing)),
     ...optional("startMonth", from("startMonth", startMonth)),
     firstYear: { value: firstYear ?? "", at: cell("firstYear") },

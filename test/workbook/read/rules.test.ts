@@ -1,6 +1,8 @@
 /** The Rules sheet's checks, each at its exact cell with its exact message and rule. */
 import { HF, KC, LIB, WCC, YOS, problemAt, read, validSheets, where, withCells } from "./workbook";
 import type { CellValue } from "../../../src/workbook/grid";
+import { refText } from "../../../src/workbook/a1";
+import { outcomeOf } from "../../../src/workbook/outcome";
 
 /** The valid workbook with Rules cells changed, read. */
 const rulesWith = (...changes: [cell: string, value: CellValue][]) =>
@@ -111,6 +113,71 @@ describe("Partners joining, leaving and giving notice (RULES.md §2, §8)", () =
       message: `Partners for ${LIB}: ${WCC} takes part until "2013", which is not a financial year like 2011/12.`,
       fix: "Write its last year in like this: Kensington & Chelsea until 2014/15.",
     });
+  });
+});
+
+describe("New cost by year and one-off costs by year and by who bears them (RULES.md §4, §5)", () => {
+  // Row 2 is the Youth Offending Service (New cost D2, Transitional cost F2, First year 2011/12).
+  const yos = (r: ReturnType<typeof rulesWith>) => r.inputs!.rules.rules[0];
+
+  test("a New cost from a year on, and a transitional cost by year for named partners", () => {
+    const r = rulesWith(
+      ["D2", "1,200,000; £1,500,000 from 2013/14"],
+      ["F2", `600,000 in 2011/12; 2,000,000 in 2012/13 for ${HF} and kensington & chelsea`],
+    );
+    expect(only(r)).toEqual([]);
+    expect(yos(r).newCost).toBeUndefined();
+    expect(yos(r).newCostByYear?.value.map((c) => [c.from, c.amount.toString()])).toEqual([
+      [undefined, "1200000"],
+      ["2013/14", "1500000"],
+    ]);
+    expect(yos(r).oneOffs?.value.map((o) => [o.year, o.amount.toString(), o.partners])).toEqual([
+      ["2011/12", "600000", undefined],
+      ["2012/13", "2000000", [HF, KC]], // spelled as on the Budget sheet
+    ]);
+  });
+
+  test("years that run backwards or repeat, an amount after the first without a year, a bad amount", () => {
+    const at = (text: string) => problemAt(rulesWith(["D2", text]), "Rules", "D2");
+    expect(at("1,200,000; 1,500,000 from 2014/15; 1,700,000 from 2013/14")).toMatchObject({
+      message: `New cost for ${YOS}: 2013/14 comes after 2014/15, so the years run backwards.`,
+      rule: "RULES.md §5",
+    });
+    expect(at("1,200,000; 1,500,000 from 2013/14; 1,600,000 from 2013/14").message).toBe(
+      `New cost for ${YOS}: 2013/14 is given twice.`,
+    );
+    expect(at("1,200,000; 1,500,000").message).toBe(
+      `New cost for ${YOS}: 1,500,000 has no year; every amount after the first needs one (from 2013/14).`,
+    );
+    expect(at("1.2m; 1,500,000 from 2013/14").message).toBe(
+      `New cost for ${YOS}: "1.2m" is not an amount like 1,200,000.`,
+    );
+    expect(at("1,500,000 from 2013/14").message).toBe(
+      `New cost for ${YOS} starts from 2013/14, so 2011/12, the First year, has no cost.`,
+    );
+  });
+
+  test("a one-off cost named for a partner not in the service, twice in a year, before the First year", () => {
+    const at = (text: string) => problemAt(rulesWith(["F2", text]), "Rules", "F2");
+    expect(at("100,000 for Camden")).toMatchObject({
+      message: `Transitional cost for ${YOS} is named for Camden, which is not one of its partners (${HF}, ${KC} and ${WCC}).`,
+      rule: "RULES.md §4",
+    });
+    expect(at("100,000 in 2012/13; 50,000 in 2012/13").message).toBe(
+      `Transitional cost for ${YOS}: 2012/13 has two one-off costs.`,
+    );
+    expect(at("100,000 in 2010/11").message).toBe(
+      `Transitional cost for ${YOS} falls in 2010/11, before the First year, 2011/12.`,
+    );
+  });
+
+  test("a one-off cost named for a partner in a year it does not take part in is an error at its cell", () => {
+    const r = rulesWith(["B2", `${HF}, ${KC}, ${WCC} from 2013/14`], ["F2", `100,000 for ${HF} and ${WCC}`]);
+    expect(only(r)).toEqual([]);
+    const worked = outcomeOf(r.inputs!);
+    expect(worked.problems.map((p) => [p.cell && refText(p.cell), p.message])).toEqual([
+      ["Rules!F2", `one-off cost: item 1 (${WCC}) does not take part in 2011/12, when the one-off cost falls`],
+    ]);
   });
 });
 
