@@ -6,6 +6,7 @@
 import { basename } from "path";
 import { Command, CommanderError } from "commander";
 import { planWithValues, stamp } from "../workbook/plan";
+import type { YearsCovered } from "../workbook/outcome";
 import { PrepareStep, prepareRun } from "../workbook/prepare";
 import { formatProblem, Problem } from "../workbook/problems";
 import { ROLES, Role, SCENARIOS, type Scenario } from "../workbook/read";
@@ -38,6 +39,8 @@ type CliOptions = {
   values?: boolean;
   statements?: string;
   pdf?: boolean;
+  firstYear?: string;
+  lastYear?: string;
 } & Partial<Record<Role, string>>;
 
 export type Step = "read file" | PrepareStep | "write file";
@@ -73,6 +76,14 @@ function program(io: CliIo): Command {
     .option(
       "--scenario <scenario>",
       "for estimates written as ranges (£0.7m–£1.0m, 20%–30%): low, mid or high (default mid, the mid-range value)",
+    )
+    .option(
+      "--first-year <year>",
+      "the first MTFS year the Savings profile shows, like 2011/12 (years with figures are always shown)",
+    )
+    .option(
+      "--last-year <year>",
+      "the last MTFS year the Savings profile shows, like 2016/17 (years with figures are always shown)",
     )
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .exitOverride();
@@ -117,6 +128,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** A financial year as written on the command line, "2011/12" or "2011-12", by the year it starts. */
+function startOf(written: string): number | undefined {
+  const m = /^\s*(\d{4})\s*[/-]\s*(\d{2})\s*$/.exec(written);
+  return m && (Number(m[1]) + 1) % 100 === Number(m[2]) ? Number(m[1]) : undefined;
+}
+
+const yearLabel = (start: number): string => `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+
+/** --first-year and --last-year as financial years, or the sentence saying what is wrong. */
+function yearsCovered(options: CliOptions): YearsCovered | string {
+  const covered: YearsCovered = {};
+  for (const [flag, written, key] of [
+    ["--first-year", options.firstYear, "first"],
+    ["--last-year", options.lastYear, "last"],
+  ] as const) {
+    if (written === undefined) continue;
+    const start = startOf(written);
+    if (start === undefined) return `${flag} "${written}" is not a financial year like 2011/12.`;
+    if (start < 2000 || start > 2099)
+      return `${flag} ${yearLabel(start)} is outside the financial years the add-in accepts (2000/01 to 2099/00).`;
+    covered[key] = yearLabel(start);
+  }
+  if (covered.first && covered.last && covered.first > covered.last)
+    return `--first-year ${covered.first} is after --last-year ${covered.last}.`;
+  return covered;
+}
+
 async function run(input: string, options: CliOptions, io: CliIo): Promise<number> {
   const scenario = options.scenario?.trim().toLowerCase();
   if (scenario !== undefined && !(SCENARIOS as readonly string[]).includes(scenario)) {
@@ -129,6 +167,8 @@ async function run(input: string, options: CliOptions, io: CliIo): Promise<numbe
     io.err("Nothing was written.");
     return 1;
   };
+  const years = yearsCovered(options);
+  if (typeof years === "string") return fail(years);
   const refused = await checkFiles(input, options.output, options.overwrite === true);
   if (refused !== undefined) return fail(refused);
   if (options.pdf && options.statements === undefined)
@@ -152,6 +192,7 @@ async function run(input: string, options: CliOptions, io: CliIo): Promise<numbe
     ...(scenario === undefined ? {} : { scenario: scenario as Scenario }),
     when: io.now ?? new Date(),
     source: basename(input),
+    years,
     stepDone: clock,
   });
   if (!prepared.plan) return report(prepared.problems, io);

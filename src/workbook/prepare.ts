@@ -4,7 +4,7 @@
  * the Office.js main job (src/office/run.ts) write the plan it gives. Pure.
  */
 import type { SheetGrid } from "./grid";
-import { type Outcome, outcomeOf } from "./outcome";
+import { type Outcome, YearsCovered, outcomeOf } from "./outcome";
 import type { ExistingSheet } from "./owned";
 import { Plan, PlanResults, buildPlan } from "./plan";
 import { Problem, hasErrors } from "./problems";
@@ -15,6 +15,8 @@ export interface PrepareOptions extends ReadOptions {
   when: Date;
   /** What they are made from, as the Audit sheet says: "this workbook", or a file name. */
   source: string;
+  /** The years covered, at least (the command line's --first-year and --last-year). */
+  years?: YearsCovered;
   /** Told as each step ends (the command line times them for the benchmark). */
   stepDone?(step: PrepareStep): void;
 }
@@ -43,7 +45,7 @@ export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[
   options.stepDone?.("check inputs");
   if (!read.inputs || hasErrors(read.problems)) return { problems: read.problems, notes: read.notes };
   const warnings = read.problems.filter((p) => p.severity === "warning");
-  const { outcome, problems } = outcomeOf(read.inputs);
+  const { outcome, problems } = outcomeOf(read.inputs, options.years);
   if (!outcome) return { problems: [...warnings, ...problems], notes: read.notes };
   const planned = buildPlan(outcome, {
     existing,

@@ -99,6 +99,37 @@ describe("shared-services keeps the user's parts", () => {
   });
 });
 
+describe("the years covered: --first-year and --last-year", () => {
+  it("shows at least the years asked for, the parking office's five-year view to 2016/17", async () => {
+    const output = join(dir, "years.xlsx");
+    const run = await cli(SAMPLE, "-o", output, "--first-year", "2010/11", "--last-year", "2016-17");
+    expect(run.err).toEqual([]);
+    expect(run.out).toContain("Savings profile over 2010/11 to 2016/17.");
+    const profile = (await readXlsx(await readFile(output))).find((s) => s.name === "Savings profile")!;
+    expect(profile.values[4].filter((v) => typeof v === "string" && /^\d{4}\/\d{2}$/.test(v))).toEqual([
+      "2010/11",
+      "2011/12",
+      "2012/13",
+      "2013/14",
+      "2014/15",
+      "2015/16",
+      "2016/17",
+    ]);
+  }, 60_000);
+
+  it("refuses a year that is not one, or a first year after the last, and writes nothing", async () => {
+    const output = join(dir, "never.xlsx");
+    const bad = await cli(SAMPLE, "-o", output, "--last-year", "2016");
+    expect([bad.status, bad.err]).toEqual([
+      1,
+      ['Error: --last-year "2016" is not a financial year like 2011/12.', "Nothing was written."],
+    ]);
+    const backwards = await cli(SAMPLE, "-o", output, "--first-year", "2014/15", "--last-year", "2012/13");
+    expect(backwards.err[0]).toBe("Error: --first-year 2014/15 is after --last-year 2012/13.");
+    expect(existsSync(output)).toBe(false);
+  }, 60_000);
+});
+
 describe("shared-services on the malformed copy", () => {
   it("lists every mistake with its sheet and cell, exits 1 and writes nothing", async () => {
     const output = join(dir, "never.xlsx");

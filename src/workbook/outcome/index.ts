@@ -41,14 +41,25 @@ export interface Outcome {
 }
 
 /** The Outcome, or the problems the engine found in a service's figures (each at its Rules cell). */
-export function outcomeOf(inputs: Inputs): { outcome?: Outcome; problems: Problem[] } {
+/**
+ * The years covered (the MTFS years shown): at least from `first` to `last` when given, and always
+ * every year with a figure, so a figure is never hidden (the parking office's five-year view to
+ * 2016/17 is `last: "2016/17"`).
+ */
+export interface YearsCovered {
+  first?: YearLabel;
+  last?: YearLabel;
+}
+
+export function outcomeOf(inputs: Inputs, covered: YearsCovered = {}): { outcome?: Outcome; problems: Problem[] } {
   const { services, problems } = computeServices(inputs);
   if (hasErrors(problems)) return { problems };
   const partners = partnerOrder(services);
-  const years = yearSpan(
-    services,
-    inputs.tracker?.lines.map((l) => l.year.value),
-  );
+  const years = yearSpan(services, [
+    ...(inputs.tracker?.lines.map((l) => l.year.value) ?? []),
+    ...(services.length > 0 && covered.first ? [covered.first] : []),
+    ...(services.length > 0 && covered.last ? [covered.last] : []),
+  ]);
   const varied = inputs.variances ? variancesOf(inputs.variances, services, partners) : undefined;
   if (varied && hasErrors(varied.problems)) return { problems: varied.problems };
   const tracked = inputs.tracker ? realisation(inputs.tracker, services) : undefined;
