@@ -38,3 +38,40 @@ describe("the sample's parking back office, which Westminster joins later", () =
     if (figures.breakEven) expect(figures.breakEven >= figures.firstFigure!).toBe(true);
   });
 });
+
+describe("a partner leaving: the Audit's stand-alone test (RULES.md §8, `003` ch. 12(a) §14)", () => {
+  const read = readInputs(
+    sampleSheets().map((s) => ({
+      name: s.name,
+      values:
+        s.name === "Rules"
+          ? s.values.map((row) =>
+              row[0] === "Youth Offending Service"
+                ? [row[0], "Hammersmith & Fulham; Kensington & Chelsea until 2013/14; Westminster", ...row.slice(2)]
+                : row,
+            )
+          : s.values,
+    })),
+  );
+  const o = outcomeOf(read.inputs!).outcome!;
+  const yos = o.services.find((s) => s.rule.service === "Youth Offending Service")!;
+
+  test("compares, for the years around its exit, its contribution had it stayed with its baseline", () => {
+    expect(yos.standAlone.map((t) => t.partner)).toEqual(["Kensington & Chelsea"]);
+    const [test] = yos.standAlone;
+    // It leaves from 2014/15: two years before, the year it goes and the one after.
+    expect(test.years.map((y) => y.year)).toEqual(["2012/13", "2013/14", "2014/15", "2015/16"]);
+    const kc = yos.partners.find((p) => p.partner === "Kensington & Chelsea")!;
+    for (const y of test.years) {
+      // Staying in, it would pay its full-partnership share: the difference is its saving.
+      expect(y.contribution).toEqual(kc.costShare.plus(kc.gainShare));
+      expect(y.standAlone).toEqual(kc.baseline);
+      expect(y.difference).toEqual(kc.saving);
+    }
+    // And after it leaves it has no figures: the other two share the whole combined cost.
+    const i = yos.partners.indexOf(kc);
+    const after = yos.overTime.years.findIndex((y) => y.year === "2014/15");
+    expect(yos.overTime.partners[i].years[after].costShare.isZero()).toBe(true);
+    expect(sum(yos.overTime.partners.map((p) => p.years[after].costShare))).toEqual(yos.combinedCost);
+  });
+});

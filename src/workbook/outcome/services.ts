@@ -12,6 +12,7 @@ import {
   Profile,
   RuleError,
   ShareByYear,
+  StandAloneTest,
   YearLabel,
   ZERO,
   attributeSavings,
@@ -24,6 +25,7 @@ import {
   phaseInForce,
   roundMoney,
   shareByYear,
+  standAloneTest,
   sum,
 } from "../../engine";
 import type { CellRef } from "../grid";
@@ -90,6 +92,12 @@ export interface ServiceResult {
   overTime: ShareByYear;
   /** Whether the partners taking part differ between the years (the sheets then show each year). */
   changes: boolean;
+  /**
+   * For each partner that leaves (RULES.md §8, `003` ch. 12(a) §14): the stand-alone test for the
+   * years around its exit, its contribution had it stayed in against running the service alone
+   * at its baseline.
+   */
+  standAlone: StandAloneTest[];
 }
 
 /** Service and partner names match ignoring case and surrounding spaces. */
@@ -244,6 +252,32 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
     }),
   );
   const everyone = rows.length;
+  // The stand-alone test for each leaver: the same years with it staying in, from two years before its exit to one after.
+  const standAlone = rows.flatMap((r, i) => {
+    if (r.leaves === undefined) return [];
+    const exit = parseYear(r.leaves);
+    const around = Array.from({ length: 4 }, (_, k) => formatYear(exit - 2 + k)).filter(
+      (y) => parseYear(y) >= parseYear(starts[i]),
+    );
+    const stayed = splitByBasis(() =>
+      shareByYear({
+        partners: data,
+        participation: participation.map((p, j) => (j === i ? { partner: p.partner, joins: p.joins } : p)),
+        basis,
+        years: around,
+        combinedCost:
+          rule.newCost || byYear ? around.map((y) => costIn(y)) : { reduction: rule.reduction?.value ?? ZERO },
+        gainShare,
+      }),
+    ).partners[i].years;
+    return [
+      standAloneTest({
+        partner: r.partner,
+        contributions: stayed.map((y) => ({ year: y.year, amount: y.costShare.plus(y.gainShare) })),
+        standAlone: stayed.map((y) => ({ year: y.year, amount: r.baseline })),
+      }),
+    ];
+  });
   // The sheets show each year where the partners, the cost or the one-off costs change by year.
   const changes =
     overTime.years.some((y) => y.partners.length !== everyone) ||
@@ -299,6 +333,7 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
     years,
     overTime,
     changes,
+    standAlone,
   };
 }
 

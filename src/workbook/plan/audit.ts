@@ -139,6 +139,38 @@ export function auditSheet(
   });
   row++;
 
+  // RULES.md §8: a council thinking of withdrawing compares its contribution with going alone.
+  const tests = services.flatMap((s) => s.standAlone.map((t) => ({ s, t })));
+  if (tests.length > 0) {
+    b.text(
+      row++,
+      1,
+      "Stand-alone test for each partner leaving (RULES.md §8): its contribution had it stayed, against running the service alone at its baseline",
+      "header",
+    );
+    b.headings(row++, [
+      "Service",
+      "Partner",
+      "Year",
+      "Contribution if it stays £",
+      "Cost alone £",
+      "Difference £",
+      "Cheaper",
+    ]);
+    for (const { s, t } of tests)
+      for (const y of t.years) {
+        b.text(row, 1, s.rule.service);
+        b.text(row, 2, t.partner);
+        b.text(row, 3, y.year);
+        b.number(row, 4, y.contribution, "money");
+        b.number(row, 5, y.standAlone, "money");
+        b.formula(row, 6, `=E${row}-D${row}`, y.difference, "money");
+        b.text(row, 7, y.cheaper === "same" ? "the same" : y.cheaper === "partnership" ? "staying in" : "going alone");
+        row++;
+      }
+    row++;
+  }
+
   b.text(row++, 1, "Warnings", "header");
   if (info.warnings.length === 0) b.text(row++, 1, "None.");
   for (const w of info.warnings) b.text(row++, 1, w);
