@@ -114,32 +114,10 @@ function toUnits(d: Decimal, places: number): bigint {
  * text and back costs more than the whole split.
  */
 function smallUnits(d: Decimal, places: number): number {
-  const words = d.d;
-  const last = words.length - 1;
-  if (words[0] === 0) return 0;
-  let digits = 1;
-  for (let x = words[0]; x >= 10; x = Math.floor(x / 10)) digits++;
-  let width = digits; // of the last word
-  if (last > 0) {
-    digits += 7 * last;
-    width = 7;
-  }
-  let whole = 0;
-  for (let i = 0; i < last; i++) {
-    whole = whole * 1e7 + words[i];
-    if (whole > Number.MAX_SAFE_INTEGER) return -1; // only grows from here
-  }
-  // The last word without its trailing zeros (decimal.js keeps no trailing zero word).
-  let tail = words[last];
-  while (tail !== 0 && tail % 10 === 0) {
-    tail /= 10;
-    width--;
-    digits--;
-  }
-  whole = whole * 10 ** width + tail;
-  // |d| = whole × 10^shift / 10^places, where whole has no trailing zero.
-  const shift = d.e - digits + 1 + places;
-  if (whole > Number.MAX_SAFE_INTEGER || shift < 0 || shift > 15) return -1;
+  const whole = digitsOf(d); // |d| = whole × 10^digitExponent, whole with no trailing zero
+  if (whole <= 0) return whole; // zero, or not exact below 2^53
+  const shift = digitExponent + places;
+  if (shift < 0 || shift > 15) return -1;
   const units = whole * 10 ** shift;
   return units <= Number.MAX_SAFE_INTEGER ? units : -1;
 }
@@ -150,7 +128,7 @@ let digitExponent = 0;
 /**
  * A Decimal's digits without trailing zeros as a JavaScript integer, with their power of ten in
  * digitExponent (0.25 → 25 and -2; 1500 → 15 and 2; 0 → 0 and 0), or -1 when the digits are not an
- * exact integer below 2^53. One pass over the words, as smallUnits reads them, so the weights'
+ * exact integer below 2^53. One pass over the words (smallUnits reads an amount through it too), so the weights'
  * decimal places and their scaled values come from one reading.
  */
 function digitsOf(d: Decimal): number {
