@@ -47,10 +47,12 @@ export interface RuleData {
   /** Blank: every partner with a budget for the service. */
   partners?: string;
   basis: string;
-  newCost?: number;
+  /** Pounds; or, as text, a cost that changes by year: "1,725,000; 2,955,000 from 2013/14". */
+  newCost?: number | string;
   /** A fraction: 0.5 is written 50%. */
   reduction?: number;
-  transitional?: number;
+  /** Pounds; or, as text, one-off costs by year and by who bears them: "1,160,000 in 2012/13 for …". */
+  transitional?: number | string;
   phasing?: string;
   startMonth?: string;
   firstYear: string;
@@ -314,8 +316,11 @@ export const SERVICES: readonly ServiceData[] = [
     rule: {
       partners: `${HF}, ${KC}, ${WM} from 2013/14`,
       basis: "demand",
-      reduction: 0.25,
-      transitional: 1160000,
+      // The combined office grows when Westminster joins: 25% below the baselines of the partners in
+      // each year (H&F and K&C £2,300,000, all three £3,940,000).
+      newCost: "1,725,000; 2,955,000 from 2013/14",
+      // "for H&F and RBKC" (003 ch. 9(c), ROI model 1): the founders bear the implementation alone.
+      transitional: `1,160,000 in 2012/13 for ${HF} and ${KC}`,
       firstYear: "2012/13",
       kind: "cashable",
       host: HF,
@@ -323,11 +328,13 @@ export const SERVICES: readonly ServiceData[] = [
     },
     tracker: [{ year: "2012/13", achieved: { [HF]: 415000, [KC]: 290000 } }],
     fromReport:
-      "003 ch. 9(c): implementation costs £1,160,000 (the transitional cost), break-even in year 4, annual saving in " +
-      "that year £983,455 (ROI model 2: Westminster joins in year three, when its contract expires).",
+      '003 ch. 9(c): implementation costs £1,160,000 "for H&F and RBKC" (the transitional cost, borne by the two ' +
+      "founders), break-even in year 4, annual saving in that year £983,455 (ROI model 2: Westminster joins in year " +
+      "three, when its contract expires).",
     illustrative:
-      "The budgets (chosen so a 25% reduction, £985,000, is close to the report's £983,455), the letter volumes, " +
-      "K&C's quality factor 1.1 (a faster response standard), the host, the Tracker figures.",
+      "The budgets and the new cost by year, £1,725,000 for H&F and K&C and £2,955,000 from 2013/14 with Westminster " +
+      "(25% below the baselines of the partners in each year; with all three that is £985,000, close to the report's " +
+      "£983,455), the letter volumes, K&C's quality factor 1.1 (a faster response standard), the host, the Tracker figures.",
   },
   {
     service: "Libraries",
@@ -687,6 +694,10 @@ export function readMeLines(): string[][] {
     [
       "",
       "Variances: in-year variances from budget with their causes (illustrative: the report sets the rules, 003 ch. 11, but prints none).",
+    ],
+    [
+      "",
+      "Partners over time (Rules, Parking back office): Westminster joins from 2013/14; the New cost changes that year (written by year), and the Transitional cost names H&F and K&C, who bear it alone.",
     ],
     [
       "",

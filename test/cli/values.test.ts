@@ -61,4 +61,4 @@ it("writes a copy with values in place of the add-in's formulas, the same figure
     expect({ sheet: sheet.name, values: other }).toEqual({ sheet: sheet.name, values: mine });
   }
   expect(await readFile(SAMPLE)).toEqual(before);
-});
+}, 60_000);

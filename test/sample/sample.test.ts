@@ -99,6 +99,35 @@ function num(line: Line, field: string): number | undefined {
   return typeof v === "number" ? v : undefined;
 }
 
+/**
+ * A New cost or Transitional cost written by year, as the README's template has it:
+ * "1,725,000; 2,955,000 from 2013/14", "1,160,000 in 2012/13 for A and B". Each item's amount (in
+ * pounds), its year and the partners it names; undefined when the cell is not such a list.
+ */
+function byYear(
+  line: Line,
+  field: "newCost" | "transitional",
+): { amount: number; year?: string; for?: string[] }[] | undefined {
+  const v = value(line, field);
+  if (typeof v !== "string") return undefined;
+  const item =
+    field === "newCost"
+      ? /^(\d{1,3}(?:,\d{3})*)(?: from (\d{4}\/\d{2}))?()$/
+      : /^(\d{1,3}(?:,\d{3})*)(?: in (\d{4}\/\d{2}))?(?: for (.+))?$/;
+  const items = v.split(";").map((i) => item.exec(i.trim()));
+  if (items.some((m) => m === null)) return undefined;
+  return (items as RegExpExecArray[]).map((m) => ({
+    amount: Number(m[1].replace(/,/g, "")),
+    ...(m[2] ? { year: m[2] } : {}),
+    ...(m[3] ? { for: m[3].split(/\s*,\s*|\s+and\s+/) } : {}),
+  }));
+}
+
+/** A money field as a number, or a list by year (byYear): either is a figure. */
+const hasFigure = (line: Line, field: string): boolean =>
+  num(line, field) !== undefined ||
+  ((field === "newCost" || field === "transitional") && byYear(line, field) !== undefined);
+
 function address(line: Line, field: string): string {
   return line.cells.get(field)?.address ?? `?${line.row}`;
 }
@@ -170,7 +199,8 @@ function mistakes(workbook: ExcelJS.Workbook): string[] {
     for (const line of sheetLines)
       for (const field of fields) {
         const v = value(line, field);
-        if (v !== null && typeof v !== "number") found.push(`${sheet}!${address(line, field)}`);
+        if (v !== null && typeof v !== "number" && !(sheet === "Rules" && hasFigure(line, field)))
+          found.push(`${sheet}!${address(line, field)}`);
       }
   for (const line of s.fte) if ((num(line, "fte") ?? 0) < 0) found.push(`FTE!${address(line, "fte")}`);
   for (const line of s.rules) {
@@ -183,6 +213,9 @@ function mistakes(workbook: ExcelJS.Workbook): string[] {
     const budgeted = new Set(s.budget.filter((l) => str(l, "service") === service).map((l) => str(l, "partner")));
     if (budgeted.size === 0 || ruleParties(line).some(({ partner }) => !budgeted.has(partner)))
       found.push(`Rules!${address(line, "partners")}`);
+    // A one-off cost named for partners must name partners of the service.
+    if (byYear(line, "transitional")?.some((o) => o.for?.some((p) => !budgeted.has(p))))
+      found.push(`Rules!${address(line, "transitional")}`);
   }
   return found.sort();
 }
@@ -397,10 +430,13 @@ describe("the sample is consistent", () => {
       expect([field, rules.some((l) => num(l, field) !== undefined)]).toEqual([field, true]);
     // A rule gives a new cost or a reduction, never both.
     for (const rule of rules)
-      expect([
+      expect([str(rule, "service"), hasFigure(rule, "newCost") !== (num(rule, "reduction") !== undefined)]).toEqual([
         str(rule, "service"),
-        (num(rule, "newCost") === undefined) !== (num(rule, "reduction") === undefined),
-      ]).toEqual([str(rule, "service"), true]);
+        true,
+      ]);
+    // Partners over time (issue 16): a new cost by year, and a one-off cost by year named for some partners.
+    expect(rules.some((l) => (byYear(l, "newCost")?.length ?? 0) > 1)).toBe(true);
+    expect(rules.some((l) => byYear(l, "transitional")?.some((o) => o.year && o.for))).toBe(true);
     expect(rules.some((l) => str(l, "startMonth") && !str(l, "phasing"))).toBe(true);
     expect(rules.some((l) => ruleParties(l).some((p) => p.joins))).toBe(true);
     expect(rules.some((l) => str(l, "host"))).toBe(true);
@@ -480,9 +516,20 @@ describe("the sample's figures are the seed report's (003, chapter 9)", () => {
     expect(num(rule("ICT"), "transitional")).toBe(4600000);
   });
 
-  it("parking back office: implementation £1,160,000, Westminster joining in year three (ch. 9(c))", () => {
-    expect(num(rule("Parking back office"), "transitional")).toBe(1160000);
-    expect(ruleParties(rule("Parking back office")).find((p) => p.partner === WM)?.joins).toBe("2013/14");
+  it("parking back office: implementation £1,160,000 for H&F and RBKC, Westminster joining in year three (ch. 9(c))", () => {
+    const parking = rule("Parking back office");
+    expect(byYear(parking, "transitional")).toEqual([
+      { amount: 1160000, year: str(parking, "firstYear"), for: [HF, KC] },
+    ]);
+    expect(ruleParties(parking).find((p) => p.partner === WM)?.joins).toBe("2013/14");
+    // The new cost grows when Westminster joins: 25% below the baselines of the partners in each
+    // year, so with all three the saving, 25% of their baselines, is near the report's £983,455.
+    const [hf, kc, wm] = baselines("Parking back office");
+    expect(byYear(parking, "newCost")).toEqual([
+      { amount: (hf + kc) * 0.75 },
+      { amount: (hf + kc + wm) * 0.75, year: "2013/14" },
+    ]);
+    expect(Math.abs((hf + kc + wm) * 0.25 - 983455)).toBeLessThan(2000);
   });
 });
 

@@ -79,6 +79,8 @@ describe("Rules step", () => {
       expect(shown["First year"]).toBe(row[column("First year")]);
       const cost = row[column("New cost")];
       if (typeof cost === "number") expect(shown["New cost"]).toBe(cost.toLocaleString("en-GB"));
+      // A cost by year (the parking office's) is shown as the Rules cell has it.
+      else if (typeof cost === "string") expect(shown["New cost"]).toBe(cost);
       else expect(shown["New cost"]).toBeUndefined();
       const reduction = row[column("Reduction")];
       if (typeof reduction === "number") expect(shown["Reduction"]).toBe(`${Math.round(reduction * 100)}%`);

@@ -352,9 +352,13 @@ export function statementSheet(
       4,
       r.newCost
         ? `new cost, ${cellOf(r.newCost)}`
-        : `baseline less ${percentText(r.reduction!.value)}, ${cellOf(r.reduction)}`,
+        : r.newCostByYear
+          ? `new cost by year, ${cellOf(r.newCostByYear)}`
+          : `baseline less ${percentText(r.reduction!.value)}, ${cellOf(r.reduction)}`,
     );
-    b.text(row, 5, r.transitional ? cellOf(r.transitional) : "none");
+    // A one-off cost by year and by who bears it is text in the Transitional cost cell (issue 16).
+    const oneOff = r.transitional ?? r.oneOffs;
+    b.text(row, 5, oneOff ? cellOf(oneOff) : "none");
     b.text(
       row,
       6,

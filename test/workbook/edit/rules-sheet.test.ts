@@ -63,7 +63,13 @@ const SAMPLE: [service: string, row: number, partners: string, basis: string, ne
   ["Fostering and adoption", 7, "", "FTE", "2,000,000"],
   ["Foster placements", 8, "", "demand", "11,900,000"],
   ["ICT", 9, "", "budget", "38,640,000"],
-  ["Parking back office", 10, "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2013/14", "demand", ""],
+  [
+    "Parking back office",
+    10,
+    "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2013/14",
+    "demand",
+    "1,725,000; 2,955,000 from 2013/14",
+  ],
   ["Libraries", 11, "", "Population", ""],
   ["Dangerous structures", 12, "", "equal", "25,000"],
 ];
