@@ -129,6 +129,8 @@ export interface RulesSheet {
   headerRow: number;
   units: Units;
   rules: ServiceRule[];
+  /** The years covered (first and last MTFS year shown), from settings cells above the headings. */
+  years?: { first?: FromCell<YearLabel>; last?: FromCell<YearLabel> };
 }
 
 /** One Drivers line: a partner's demand for a service, and any other named measure. */

@@ -42,8 +42,9 @@ export interface Outcome {
 
 /** The Outcome, or the problems the engine found in a service's figures (each at its Rules cell). */
 /**
- * The years covered (the MTFS years shown): at least from `first` to `last` when given, and always
- * every year with a figure, so a figure is never hidden (the parking office's five-year view to
+ * The years covered (the MTFS years shown): at least from `first` to `last` when given (here, as
+ * the command line gives them, or else in the Rules sheet's settings cells), and always every year
+ * with a figure, so a figure is never hidden (the parking office's five-year view to
  * 2016/17 is `last: "2016/17"`).
  */
 export interface YearsCovered {
@@ -55,10 +56,13 @@ export function outcomeOf(inputs: Inputs, covered: YearsCovered = {}): { outcome
   const { services, problems } = computeServices(inputs);
   if (hasErrors(problems)) return { problems };
   const partners = partnerOrder(services);
+  // The command line's years, where given, take the place of the Rules sheet's settings cells.
+  const first = covered.first ?? inputs.rules.years?.first?.value;
+  const last = covered.last ?? inputs.rules.years?.last?.value;
   const years = yearSpan(services, [
     ...(inputs.tracker?.lines.map((l) => l.year.value) ?? []),
-    ...(services.length > 0 && covered.first ? [covered.first] : []),
-    ...(services.length > 0 && covered.last ? [covered.last] : []),
+    ...(services.length > 0 && first ? [first] : []),
+    ...(services.length > 0 && last ? [last] : []),
   ]);
   const varied = inputs.variances ? variancesOf(inputs.variances, services, partners) : undefined;
   if (varied && hasErrors(varied.problems)) return { problems: varied.problems };

@@ -24,6 +24,7 @@ import {
   readYear,
 } from "./rule-values";
 import { roleLabel } from "./sheets";
+import { readYearsCovered } from "./years-covered";
 
 const ONE_OF = "Give a New cost or a Reduction column: one of the two is required.";
 
@@ -107,7 +108,8 @@ export function readRules(r: Reading, names: Canonical, measures: readonly strin
   r.notes.push(
     `${roleLabel("rules", r.grid)}: headings in row ${headings.row}, ${rules.length} services, ${unitsText(units)}.`,
   );
-  return { sheet: { sheet, headerRow: headings.row, units, rules }, bad };
+  const years = readYearsCovered(r, headings.row);
+  return { sheet: { sheet, headerRow: headings.row, units, rules, ...(years ? { years } : {}) }, bad };
 }
 
 /** One row, every cell checked; `bad` holds the fields whose cells had a problem. Undefined: no Service. */
