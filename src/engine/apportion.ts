@@ -94,8 +94,8 @@ export interface CostLinesApportionment {
 }
 
 /**
- * Apportions several cost lines, each among all partners or only the ones it names. Not in the
- * workbook yet: issue 17 (costs visited on their cause) wires it.
+ * Apportions several cost lines, each among all partners or only the ones it names: the Costs
+ * sheet's lines (issue 17, costs visited on their cause) through attributeSavings.
  */
 export function apportionCostLines(
   costLines: readonly CostLine[],

@@ -26,6 +26,7 @@ export type ErrorCode =
   | "bad-month" // a month that is not 1–12
   | "bad-sequence" // years out of order or with gaps, or a saving slipped to an earlier year
   | "too-much" // moving or taking more than there is
+  | "bad-total" // parts (cost lines) that do not add up to the whole they are said to make
   | "duplicate-line"; // the same service, partner and year given twice
 
 /** Where in the input the problem is: the field (argument or column) and, for lists, the item. */

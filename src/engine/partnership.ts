@@ -11,7 +11,7 @@ import { checkAmount } from "./split";
 import { TransitionAttribution, shareTransitionalCost } from "./transition";
 import { RuleError } from "./errors";
 import { Basis, PartnerData, checkPartners } from "./bases";
-import { ApportionOptions, Participation, apportionByYear, partnersInYear, takesPart } from "./apportion";
+import { ApportionOptions, CostLine, Participation, apportionByYear, partnersInYear, takesPart } from "./apportion";
 import { GainShare, SavingsAttribution, attributeSavings } from "./savings";
 import { Profile, ProfileInput, monthsRemaining, readProfile } from "./profile";
 import { YearLabel, formatYear, parseYear } from "./years";
@@ -193,6 +193,11 @@ export interface ShareByYearInput {
   combinedCost: readonly Amount[] | { reduction: Amount };
   gainShare?: GainShare;
   oneOffs?: readonly OneOffCost[];
+  /**
+   * The combined cost as lines, each shared only among the partners it names that take part that
+   * year (RULES.md §2); every year's combined cost must be their sum.
+   */
+  costLines?: readonly CostLine[];
   /** Payments above the common terms, each borne by the partner that chose it (RULES.md §4). */
   extras?: readonly { year: YearLabel; partner: string; amount: Amount }[];
 }
@@ -300,7 +305,13 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
       ? checkAmount((costs as readonly Amount[])[i], "combined cost")
       : roundMoney(baseline.times(ONE.minus(reduction as Decimal)), options.decimals);
     const attribution = attributeSavings(
-      { partners: present, basis: input.basis, combinedCost, gainShare: input.gainShare },
+      {
+        partners: present,
+        basis: input.basis,
+        combinedCost,
+        gainShare: input.gainShare,
+        ...(input.costLines ? { costLines: linesAmong(input.costLines, present, year) } : {}),
+      },
       options,
     );
     const falling = (input.oneOffs ?? []).filter((o) => o.year === year);
@@ -386,5 +397,22 @@ export function phaseInForce(
     const change = now.minus(before);
     before = now;
     return { year, amount: change };
+  });
+}
+
+/** Each cost line among the partners it names that take part in the year; a line none of whose partners is in is an error. */
+function linesAmong(lines: readonly CostLine[], present: readonly PartnerData[], year: YearLabel): CostLine[] {
+  return lines.map((line, index) => {
+    if (line.partners === undefined) return line;
+    const among = line.partners.filter((name) => present.some((p) => p.partner === name));
+    if (among.length === 0) {
+      throw new RuleError(
+        "not-taking-part",
+        { field: `cost line ${index + 1}${line.label ? ` (${line.label})` : ""}` },
+        `none of its partners (${line.partners.join(", ")}) takes part in ${year}`,
+        "§2",
+      );
+    }
+    return { ...line, partners: among };
   });
 }

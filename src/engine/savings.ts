@@ -7,7 +7,7 @@
 import { Amount, Decimal, ZERO, roundMoney, sum, toDecimal } from "./money";
 import { RuleError } from "./errors";
 import { Basis, PartnerData, basisWeights } from "./bases";
-import { apportionByWeights, ApportionOptions } from "./apportion";
+import { apportionByWeights, apportionCostLines, ApportionOptions, CostLine } from "./apportion";
 import { checkAmount } from "./split";
 import { readRequired } from "./check";
 
@@ -25,6 +25,12 @@ export interface SavingsInput {
   /** Ongoing cost of the combined service. */
   combinedCost: Amount;
   gainShare?: GainShare;
+  /**
+   * The combined cost as lines, each shared only among the partners it names (all when none),
+   * such as a contract's TUPE burdens visited on the partners that gave rise to them (`003`
+   * ch. 11). They must add up to `combinedCost`; a partner's cost share is the sum of its parts.
+   */
+  costLines?: readonly CostLine[];
 }
 
 export interface SavingsLine {
@@ -95,7 +101,9 @@ export function attributeSavings(input: SavingsInput, options: ApportionOptions 
 
   const weights = basisWeights(basis, partners);
   const names = partners.map((p) => p.partner);
-  const cost = apportionByWeights(combinedCost, names, weights, { ...options, field: "combined cost weights" });
+  const cost = input.costLines
+    ? byCostLines(input.costLines, combinedCost, partners, basis, options)
+    : apportionByWeights(combinedCost, names, weights, { ...options, field: "combined cost weights" });
   const gain = gainShare.isZero() ? undefined : apportionByWeights(gainShare, names, weights, options);
 
   const lines = cost.lines.map((line, i) => {
@@ -124,5 +132,42 @@ export function attributeSavings(input: SavingsInput, options: ApportionOptions 
       saving,
       savingRate: rate(saving, totalBaseline),
     },
+  };
+}
+
+/**
+ * The combined cost split line by line (RULES.md §2, costs visited on their cause): each line among
+ * its own partners, each partner's amount the sum of its parts, so the amounts add up to the
+ * combined cost exactly. A partner is marked rounded up where any line gave it a leftover penny.
+ */
+function byCostLines(
+  costLines: readonly CostLine[],
+  combinedCost: Decimal,
+  partners: readonly PartnerData[],
+  basis: Basis,
+  options: ApportionOptions,
+): { lines: { partner: string; weight: Decimal; share: Decimal; amount: Decimal; roundedUp: boolean }[] } {
+  const split = apportionCostLines(costLines, partners, basis, options);
+  if (!split.total.equals(combinedCost)) {
+    throw new RuleError(
+      "bad-total",
+      { field: "cost lines" },
+      `add up to ${split.total.toFixed(2)}, not the combined cost of ${combinedCost.toFixed(2)}`,
+      "§2",
+    );
+  }
+  // The shares of the basis over every partner, as the service's other splits show them.
+  const basisSplit = apportionByWeights(
+    combinedCost,
+    partners.map((p) => p.partner),
+    basisWeights(basis, partners),
+    { ...options, field: "combined cost weights" },
+  );
+  return {
+    lines: basisSplit.lines.map((l, i) => ({
+      ...l,
+      amount: split.totals[i].amount,
+      roundedUp: split.lines.some((c) => c.apportionment.lines.some((x) => x.partner === l.partner && x.roundedUp)),
+    })),
   };
 }

@@ -446,6 +446,33 @@ function varianceRows(): CellValue[][] {
   return VARIANCES.map((v) => [v.service, v.year, v.cause, v.amount, v.partner ?? null, v.note]);
 }
 
+/**
+ * The ICT combined cost as lines (RULES.md §2, `003` ch. 11 on TUPE): a contract whose price carries
+ * the TUPE burden of Kensington & Chelsea's and Westminster's in-house staff, which Hammersmith &
+ * Fulham (whose ICT is already run by a joint venture, ch. 9(d) §4.1) did not give rise to. The
+ * split of the £38,640,000 between the lines is illustrative; the lines add up to the Rules New cost.
+ */
+export const COST_LINES: readonly {
+  service: string;
+  line: string;
+  /** Pounds a year. */
+  amount: number;
+  /** Blank: every partner of the service. */
+  partners?: string;
+}[] = [
+  { service: "ICT", line: "Managed service contract", amount: 37840000 },
+  {
+    service: "ICT",
+    line: "TUPE burden of transferred in-house staff",
+    amount: 800000,
+    partners: `${KC}; ${WM}`,
+  },
+];
+
+function costRows(): CellValue[][] {
+  return COST_LINES.map((c) => [c.service, c.line, c.amount, c.partners ?? null]);
+}
+
 export const MONEY = "#,##0";
 export const PERCENT = "0%";
 /** 1-based: a title on row 1 and a note on row 2 above the headings. */
@@ -632,11 +659,23 @@ export function sampleTables(): SampleTable[] {
       ],
       rows: varianceRows(),
     },
+    {
+      name: "Costs",
+      title: "Combined costs by line, each borne by the partners that gave rise to it",
+      note: "Amounts in pounds a year. Partners: who bears the line (blank: every partner of the service). The lines add up to the service's New cost.",
+      columns: [
+        { heading: "Service", width: 34 },
+        { heading: "Line", width: 44 },
+        { heading: "Amount", width: 14, numFmt: MONEY },
+        { heading: "Partners", width: 40 },
+      ],
+      rows: costRows(),
+    },
   ];
 }
 
 /**
- * The sample's input sheets for the task pane to add: Budget, FTE, Rules, Drivers, Tracker and Variances, in
+ * The sample's input sheets for the task pane to add: Budget, FTE, Rules, Drivers, Tracker, Variances and Costs, in
  * the sample workbook's order. The Read me and MTFS sheets are left out: they are the user's own
  * sheets in the sample, not inputs; the MTFS needs SUM formulas an InputSheet cannot hold, and the
  * Read me speaks of the MTFS sheet beside it, so it would be wrong alone.
@@ -676,7 +715,7 @@ export function readMeLines(): string[][] {
     ["", "only a total or a range, the sample splits it between the boroughs or picks a figure, and says so below."],
     [
       "",
-      "This sheet and the MTFS sheet are the user's own: the add-in reads Budget, FTE, Rules, Drivers, Tracker and Variances and never changes any of them.",
+      "This sheet and the MTFS sheet are the user's own: the add-in reads Budget, FTE, Rules, Drivers, Tracker, Variances and Costs and never changes any of them.",
     ],
     [],
     ["Sheets", "Budget: stand-alone net budgets 2010/11 in pounds, one row per cost centre (long layout)."],
@@ -698,6 +737,10 @@ export function readMeLines(): string[][] {
     [
       "",
       "Partners over time (Rules, Parking back office): Westminster joins from 2013/14; the New cost changes that year (written by year), and the Transitional cost names H&F and K&C, who bear it alone.",
+    ],
+    [
+      "",
+      "Costs: the ICT combined cost as lines, its TUPE burden borne by Kensington & Chelsea and Westminster alone, whose in-house staff gave rise to it (003 ch. 11; the split is illustrative).",
     ],
     [
       "",

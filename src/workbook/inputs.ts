@@ -192,6 +192,29 @@ export interface VariancesSheet {
   lines: VarianceEntry[];
 }
 
+/**
+ * One Costs line: part of a service's combined cost, shared only among the partners that bear it
+ * (RULES.md §2, `003` ch. 11: TUPE burdens visited on the partners that gave rise to them).
+ */
+export interface CostLineEntry {
+  service: string;
+  /** Its Service cell, for messages. */
+  at: CellRef;
+  /** What the line is, as written ("TUPE burden"); absent: a blank Line cell. */
+  line?: string;
+  /** A year's ongoing cost, in pounds. */
+  amount: MoneyCell;
+  /** The partners that bear it, as the Budget spells them; absent (blank): every partner of the service. */
+  partners?: FromCell<string[]>;
+}
+
+export interface CostsSheet {
+  sheet: string;
+  headerRow: number;
+  units: Units;
+  lines: CostLineEntry[];
+}
+
 /** Everything read from the workbook, all of it checked. */
 export interface Inputs {
   budget: BudgetSheet;
@@ -200,6 +223,7 @@ export interface Inputs {
   drivers?: DriversSheet;
   tracker?: TrackerSheet;
   variances?: VariancesSheet;
+  costs?: CostsSheet;
 }
 
 /**
@@ -213,6 +237,7 @@ export const SHEET_NAMES = {
   drivers: ["Drivers", "Driver", "Demand"],
   tracker: ["Tracker", "Tracking", "Realisation", "Benefits"],
   variances: ["Variances", "Variance", "In-year variances", "Budget variances"],
+  costs: ["Costs", "Cost lines", "Service costs", "Combined costs"],
 } as const;
 
 export const HEADINGS = {
@@ -246,6 +271,9 @@ export const HEADINGS = {
   cause: ["Cause", "Variance cause", "Reason"],
   variance: ["Amount", "Variance", "Variance amount", "Overspend"],
   note: ["Note", "Notes", "Comment"],
+  line: ["Line", "Cost line", "Item", "Description"],
+  lineAmount: ["Amount", "Cost", "Annual cost", "Ongoing cost"],
+  bornBy: ["Partners", "Borne by", "Partners that bear it", "Bearers"],
 } as const;
 
 /** A column the template knows (partner, service, baseline…), named as HEADINGS names it. */

@@ -272,6 +272,7 @@ describeInBrowser("the task pane in Chromium", () => {
       ["Drivers sheet", "Drivers"],
       ["Tracker sheet", "Tracker"],
       ["Variances sheet", "Variances"],
+      ["Costs sheet", "Costs"],
     ])
       await expect(panel.getByRole("combobox", { name: label }).textContent()).resolves.toBe(sheet);
     await step("02-sample-added");

@@ -143,7 +143,7 @@ describe("Start step", () => {
     await waitFor(() => expect(sheetBox("Budget").textContent).toBe("Budget"));
     await idle();
 
-    expect(fake.sheetNames()).toEqual(["Sheet1", "Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances"]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", "Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances", "Costs"]);
     for (const sheet of sampleSheets()) expect(fake.values(sheet.name)).toEqual(padded(sheet.values));
     expect(fake.snapshot("Sheet1")).toBe(sheet1);
     // Text that Excel would take for a date (a financial year) is kept as text.
@@ -160,7 +160,7 @@ describe("Start step", () => {
     await openPane(
       FakeWorkbook.fromGrids([
         {
-          name: "Costs",
+          name: "Spending",
           values: [
             ["Service", "Amount"],
             ["Libraries", 10],

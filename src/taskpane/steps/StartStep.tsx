@@ -24,6 +24,7 @@ const ROLES: readonly { role: Role; required: boolean; what: string }[] = [
   { role: "drivers", required: false, what: "demand and other measures, for those bases" },
   { role: "tracker", required: false, what: "savings achieved, for the Realisation sheet" },
   { role: "variances", required: false, what: "in-year variances by cause, for the Variance shares sheet" },
+  { role: "costs", required: false, what: "a service's cost as lines, each borne by the partners it names (TUPE)" },
 ];
 
 const NONE = "(none)";

@@ -17,6 +17,7 @@ import { RULES_COLUMNS } from "../read/rules";
 import { Role, isOwned, pickSheets, suggestedRole } from "../read/sheets";
 import { TRACKER_COLUMNS } from "../read/tracker";
 import { VARIANCES_COLUMNS } from "../read/variances";
+import { COSTS_COLUMNS } from "../read/costs";
 
 export interface SheetSurvey {
   name: string;
@@ -73,6 +74,7 @@ const ROLE_COLUMNS: Record<Role, SheetColumns> = {
   drivers: DRIVERS_COLUMNS,
   tracker: TRACKER_COLUMNS,
   variances: VARIANCES_COLUMNS,
+  costs: COSTS_COLUMNS,
 };
 
 const ROLES = Object.keys(ROLE_COLUMNS) as Role[];

@@ -15,6 +15,7 @@ import {
   StandAloneTest,
   YearLabel,
   ZERO,
+  apportionCostLines,
   attributeSavings,
   firstYearTakingPart,
   formatYear,
@@ -29,7 +30,7 @@ import {
   sum,
 } from "../../engine";
 import type { CellRef } from "../grid";
-import type { FromCell, Inputs, MoneyCell, RulePartner, ServiceRule } from "../inputs";
+import type { CostLineEntry, FromCell, Inputs, MoneyCell, RulePartner, ServiceRule } from "../inputs";
 import { Problem, problemFromRuleError } from "../problems";
 
 export interface PartnerInService {
@@ -68,8 +69,20 @@ export interface PartnerInService {
   profile: Profile;
 }
 
+/** A Costs line of the service (RULES.md §2): who bears it and each partner's part (zero where it does not). */
+export interface CostLineResult {
+  entry: CostLineEntry;
+  /** Per partner, in the service's order. */
+  bears: boolean[];
+  parts: Decimal[];
+  /** Which partners this line's split gave a leftover penny (RULES.md §1). */
+  roundedUp: boolean[];
+}
+
 export interface ServiceResult {
   rule: ServiceRule;
+  /** The combined cost as lines from the Costs sheet, each shared among its partners only; absent: none. */
+  costLines?: CostLineResult[];
   partners: PartnerInService[];
   /** Whether the weights carry a quality factor (demand basis with a Quality column). */
   hasQuality: boolean;
@@ -126,17 +139,26 @@ export function computeServices(inputs: Inputs): { services: ServiceResult[]; pr
     fteBy.set(k, [...(fteBy.get(k) ?? []), line.fte]);
   }
   const driversBy = new Map(inputs.drivers?.lines.map((l) => [key(l.service, l.partner), l]) ?? []);
+  const costsBy = new Map<string, CostLineEntry[]>();
+  for (const line of inputs.costs?.lines ?? [])
+    costsBy.set(key(line.service), [...(costsBy.get(key(line.service)) ?? []), line]);
 
   const services: ServiceResult[] = [];
   const problems: Problem[] = [];
   for (const rule of inputs.rules.rules) {
     try {
-      services.push(computeService(rule, { budgetBy, budgetPartners, fteBy, driversBy }));
+      services.push(computeService(rule, { budgetBy, budgetPartners, fteBy, driversBy, costsBy }));
     } catch (thrown) {
       const onBasis = thrown instanceof SplitByBasisError;
       const error = onBasis ? thrown.error : thrown;
       if (!(error instanceof RuleError)) throw error;
-      problems.push(problemFromRuleError(error, cellFor(rule, error, onBasis), fixFor(error)));
+      problems.push(
+        problemFromRuleError(
+          error,
+          costLineCell(error, costsBy.get(key(rule.service))) ?? cellFor(rule, error, onBasis),
+          fixFor(error),
+        ),
+      );
     }
   }
   return { services, problems };
@@ -153,6 +175,14 @@ function splitByBasis<T>(work: () => T): T {
   } catch (error) {
     throw error instanceof RuleError ? new SplitByBasisError(error) : error;
   }
+}
+
+/** The Costs line an engine error is about ("cost line 2 (TUPE burden)"), if it is about one. */
+function costLineCell(error: RuleError, lines: readonly CostLineEntry[] | undefined): CellRef | undefined {
+  const m = /^cost line(?: (\d+))?/.exec(error.field);
+  if (m === null || lines === undefined) return undefined;
+  const index = m[1] === undefined ? error.item : Number(m[1]) - 1;
+  return index === undefined ? undefined : lines[index]?.at;
 }
 
 /**
@@ -186,6 +216,7 @@ interface Lookups {
   budgetPartners: Map<string, string[]>;
   fteBy: Map<string, FromCell<Decimal>[]>;
   driversBy: Map<string, NonNullable<Inputs["drivers"]>["lines"][number]>;
+  costsBy: Map<string, CostLineEntry[]>;
 }
 
 function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
@@ -212,15 +243,30 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const hasQuality = basis.kind === "demand" && rows.some((r) => r.quality !== undefined);
   const totalBaseline = sum(rows.map((r) => r.baseline));
   const byYear = rule.newCostByYear?.value;
-  // The full partnership's combined cost: the New cost, its last amount when it changes by year, or the reduction.
+  // Cost lines (the Costs sheet) in the engine's terms, each among the partners it names, spelled as the rows are.
+  const entries = look.costsBy.get(key(rule.service));
+  const costLines = entries?.map((e, i) => ({
+    label: e.line ?? `line ${i + 1}`,
+    amount: e.amount.value,
+    ...(e.partners === undefined
+      ? {}
+      : {
+          partners: rows.filter((r) => e.partners!.value.some((p) => key(p) === key(r.partner))).map((r) => r.partner),
+        }),
+  }));
+  // The full partnership's combined cost: the New cost (or the sum of its cost lines, which the reader
+  // checked agree), its last amount when it changes by year, or the reduction.
   const combinedCost =
     rule.newCost?.value ??
+    (costLines ? sum(costLines.map((l) => l.amount)) : undefined) ??
     byYear?.[byYear.length - 1].amount ??
     roundMoney(totalBaseline.times(ONE.minus(rule.reduction?.value ?? ZERO)));
   const gainRate = rule.gainShare?.value;
   const gainShare = gainRate === undefined ? undefined : { rate: gainRate };
   // The full partnership, every partner named taking part: the Attribution sheet's first table.
-  const attribution = splitByBasis(() => attributeSavings({ partners: data, basis, combinedCost, gainShare }, {}));
+  const attribution = splitByBasis(() =>
+    attributeSavings({ partners: data, basis, combinedCost, gainShare, ...(costLines ? { costLines } : {}) }, {}),
+  );
 
   // Year by year, among the partners taking part each year (RULES.md §2): the figures that count.
   const participation = rows.map((r) => ({ partner: r.partner, joins: r.joins, leaves: r.leaves }));
@@ -246,9 +292,13 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
       participation,
       basis,
       years,
-      combinedCost: rule.newCost || byYear ? years.map((y) => costIn(y)) : { reduction: rule.reduction?.value ?? ZERO },
+      combinedCost:
+        rule.newCost || byYear || costLines
+          ? years.map((y) => costIn(y))
+          : { reduction: rule.reduction?.value ?? ZERO },
       gainShare,
       oneOffs,
+      ...(costLines ? { costLines } : {}),
     }),
   );
   const everyone = rows.length;
@@ -266,8 +316,11 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
         basis,
         years: around,
         combinedCost:
-          rule.newCost || byYear ? around.map((y) => costIn(y)) : { reduction: rule.reduction?.value ?? ZERO },
+          rule.newCost || byYear || costLines
+            ? around.map((y) => costIn(y))
+            : { reduction: rule.reduction?.value ?? ZERO },
         gainShare,
+        ...(costLines ? { costLines } : {}),
       }),
     ).partners[i].years;
     return [
@@ -318,8 +371,20 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
       profile: profileOverTime(rule, savings, startYear, changes),
     };
   });
+  // Each cost line's parts for the Attribution sheet, the same split attributeSavings added up.
+  const lineSplit = costLines ? splitByBasis(() => apportionCostLines(costLines, data, basis)) : undefined;
+  const costLineResults = lineSplit?.lines.map((l, i): CostLineResult => {
+    const bears = rows.map((r) => l.apportionment.lines.some((x) => x.partner === r.partner));
+    return {
+      entry: entries![i],
+      bears,
+      parts: rows.map((r) => l.apportionment.lines.find((x) => x.partner === r.partner)?.amount ?? ZERO),
+      roundedUp: rows.map((r) => l.apportionment.lines.find((x) => x.partner === r.partner)?.roundedUp ?? false),
+    };
+  });
   return {
     rule,
+    ...(costLineResults ? { costLines: costLineResults } : {}),
     partners,
     hasQuality,
     totalWeight: sum(partners.map((p) => p.weight)),

@@ -10,6 +10,7 @@ import type { MoneyCell } from "../inputs";
 import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
 import { type ServiceResult, takingPart } from "../outcome";
 import type { SheetPlan } from "./types";
+import { CostLinesLayout, costLinesSection } from "./cost-lines";
 
 export const ATTRIBUTION_COLUMNS = {
   service: 1,
@@ -63,8 +64,8 @@ export interface ByYearLayout {
 
 /** Where each service's rows are, for the other sheets' formulas. */
 export interface AttributionLayout {
-  /** Per service (in order): the first partner row and the total row, and the by-year section if any. */
-  blocks: { firstRow: number; totalRow: number; byYear?: ByYearLayout }[];
+  /** Per service (in order): the first partner row and the total row, and the by-year and cost lines sections if any. */
+  blocks: { firstRow: number; totalRow: number; byYear?: ByYearLayout; costLines?: CostLinesLayout }[];
 }
 
 /** The by-year section's first year column (D). */
@@ -160,13 +161,28 @@ export function attributionSheet(
       column((p) => p.share),
       "share",
     );
-    b.spill(
-      first,
-      C.cost,
-      `=SHARED.APPORTION(${col(C.cost, total)},${weights}${qualities})`,
-      column((p) => p.costShare),
-      "money",
-    );
+    if (s.costLines) {
+      // Costs visited on their cause: each line split among its bearers below, a partner's cost share their sum.
+      const start = total + 2;
+      const lines = costLinesSection(b, s, { start, weights, qualities, moneyRef });
+      block.costLines = lines;
+      s.partners.forEach((p, i) =>
+        b.formula(
+          first + i,
+          C.cost,
+          `=SUM(${rangeText(lines.partRows[i], lines.firstColumn, lines.partRows[i], lines.lastColumn)})`,
+          p.costShare,
+          "money",
+        ),
+      );
+    } else
+      b.spill(
+        first,
+        C.cost,
+        `=SHARED.APPORTION(${col(C.cost, total)},${weights}${qualities})`,
+        column((p) => p.costShare),
+        "money",
+      );
     if (s.gainShare.isZero() && !s.rule.gainShare)
       s.partners.forEach((_, i) => b.number(first + i, C.gainShare, ZERO, "money"));
     else
@@ -179,7 +195,14 @@ export function attributionSheet(
       );
     if (s.changes) {
       // Each one-off cost is shared among the partners taking part in its year: the by-year section's sum.
-      block.byYear = byYearSection(b, s, { first, last, total, weights, qualities });
+      block.byYear = byYearSection(b, s, {
+        first,
+        last,
+        total,
+        weights,
+        qualities,
+        after: block.costLines ? block.costLines.lastRow : total,
+      });
       const by = block.byYear;
       s.partners.forEach((p, i) => {
         const r = first + i;
@@ -210,7 +233,16 @@ export function attributionSheet(
     b.formula(total, C.share, sumOf(C.share), s.totalShare, "share");
     b.formula(total, C.baseline, sumOf(C.baseline), s.totalBaseline, "total");
     const rule = s.rule;
-    if (rule.newCost) b.formula(total, C.cost, `=${moneyRef(rule.newCost)}`, s.combinedCost, "total");
+    const lines = block.costLines;
+    if (lines)
+      b.formula(
+        total,
+        C.cost,
+        `=SUM(${rangeText(lines.amountRow, lines.firstColumn, lines.amountRow, lines.lastColumn)})`,
+        s.combinedCost,
+        "total",
+      );
+    else if (rule.newCost) b.formula(total, C.cost, `=${moneyRef(rule.newCost)}`, s.combinedCost, "total");
     // A New cost by year is text on the Rules sheet: its last amount, as a value (the Audit names the cell).
     else if (rule.newCostByYear) b.number(total, C.cost, s.combinedCost, "total");
     else if (rule.reduction)
@@ -241,7 +273,7 @@ export function attributionSheet(
     if (rule.transitional) b.formula(total, C.transitional, `=${moneyRef(rule.transitional)}`, s.transitional, "total");
     else if (rule.oneOffs) b.number(total, C.transitional, s.transitional, "total");
     else b.number(total, C.transitional, ZERO, "total");
-    row = (block.byYear ? lastRowOf(block.byYear) : total) + 2;
+    row = (block.byYear ? lastRowOf(block.byYear) : (block.costLines?.lastRow ?? total)) + 2;
   }
   return {
     sheet: b.build({ widths: [24, 24, 16, 16, 12, 9, 10, 14, 14, 12, 14, 9, 14], freezeRows: FIRST_BLOCK_ROW - 1 }),
@@ -263,14 +295,14 @@ const lastRowOf = (by: ByYearLayout): number => by.lastRow;
 function byYearSection(
   b: SheetBuilder,
   s: ServiceResult,
-  at: { first: number; last: number; total: number; weights: string; qualities: string },
+  at: { first: number; last: number; total: number; weights: string; qualities: string; after: number },
 ): ByYearLayout {
   const years = s.years;
   const start = parseYear(years[0]);
   const yearColumn = (year: YearLabel): number => BY_YEAR_FROM + parseYear(year) - start;
   const n = s.partners.length;
   const rule = s.rule;
-  const head = at.total + 2;
+  const head = at.after + 2;
   b.text(head - 1, 1, `${rule.service} by year: the partners taking part each year share that year's costs`, "header");
   b.headings(head, ["Service", "Partner", "Line"]);
   years.forEach((y) => b.text(head, yearColumn(y), y, "header"));
@@ -336,20 +368,32 @@ function byYearSection(
       );
     });
     const baselines = columnOf(baseRows, c);
-    if (rule.newCost) b.formula(costRow, c, `=${absolute(C.cost, at.total)}`, y.combinedCost, "total");
+    if (rule.newCost || s.costLines) b.formula(costRow, c, `=${absolute(C.cost, at.total)}`, y.combinedCost, "total");
     else if (rule.newCostByYear) b.number(costRow, c, y.combinedCost, "total");
     else
       b.formula(costRow, c, `=ROUND(SUM(${baselines})*(1-${refText(rule.reduction!.at)}),2)`, y.combinedCost, "total");
     const include = columnOf(flagRows, c);
     const weights = absoluteRange(at.weights);
     const qualities = at.qualities === "" ? "" : `,${absoluteRange(at.qualities.slice(1))}`;
-    b.spill(
-      costShareRows[0],
-      c,
-      `=SHARED.APPORTION(${cell(costRow)},${weights}${qualities},${include})`,
-      figures.map((f) => [f.costShare]),
-      "money",
-    );
+    // With cost lines every partner takes part every year (the reader refuses them otherwise): the lines' sums above.
+    if (s.costLines)
+      s.partners.forEach((_, i) =>
+        b.formula(
+          costShareRows[i],
+          c,
+          `=${absolute(C.cost, at.first + i)}*${cell(flagRows[i])}`,
+          figures[i].costShare,
+          "money",
+        ),
+      );
+    else
+      b.spill(
+        costShareRows[0],
+        c,
+        `=SHARED.APPORTION(${cell(costRow)},${weights}${qualities},${include})`,
+        figures.map((f) => [f.costShare]),
+        "money",
+      );
     if (gainRow !== undefined && gainShareRows) {
       b.formula(
         gainRow,

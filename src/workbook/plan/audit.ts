@@ -62,11 +62,13 @@ export function auditSheet(
     b.text(
       row,
       6,
-      r.newCost
-        ? `new cost, ${from(r.newCost)}`
-        : r.newCostByYear
-          ? `new cost by year, ${from(r.newCostByYear)} (the last amount here; each year in the Attribution sheet's by-year section)`
-          : `baseline ${money(s.totalBaseline)} less ${percentText(r.reduction!.value)}, ${from(r.reduction)}`,
+      s.costLines
+        ? `${s.costLines.length} cost lines, ${s.costLines.map((l) => refText(l.entry.amount.at)).join(", ")}${r.newCost ? ` (agreeing with the new cost, ${from(r.newCost)})` : ""}`
+        : r.newCost
+          ? `new cost, ${from(r.newCost)}`
+          : r.newCostByYear
+            ? `new cost by year, ${from(r.newCostByYear)} (the last amount here; each year in the Attribution sheet's by-year section)`
+            : `baseline ${money(s.totalBaseline)} less ${percentText(r.reduction!.value)}, ${from(r.reduction)}`,
     );
     b.number(row, 7, s.transitional, "money");
     b.text(
@@ -100,9 +102,22 @@ export function auditSheet(
       { label: "Gain share", amount: s.gainShare, pick: "gainShare" as const },
       { label: "Transitional cost", amount: s.transitional, pick: "transitional" as const },
     ];
-    for (const split of splits) {
+    // With cost lines, each line is a split of its own (among its bearers).
+    const lines = (s.costLines ?? []).map((l, i) => ({
+      label: `Cost line "${l.entry.line ?? `line ${i + 1}`}"`,
+      amount: l.entry.amount.value,
+      given: s.partners.filter((_, k) => l.roundedUp[k]).map((p) => p.partner),
+    }));
+    const rest = splits
+      .filter((x) => !(s.costLines && x.pick === "cost"))
+      .map((x) => ({
+        label: x.label,
+        amount: x.amount,
+        given: s.partners.filter((p) => p.roundedUp[x.pick]).map((p) => p.partner),
+      }));
+    for (const split of [...lines, ...rest]) {
       if (split.amount.isZero()) continue;
-      const given = s.partners.filter((p) => p.roundedUp[split.pick]).map((p) => p.partner);
+      const given = split.given;
       b.text(row, 1, s.rule.service);
       b.text(row, 2, split.label);
       b.number(row, 3, split.amount, "money");

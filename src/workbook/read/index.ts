@@ -6,12 +6,13 @@
  */
 import type { Scenario } from "../../engine";
 import type { SheetGrid } from "../grid";
-import type { DriversSheet, FteSheet, Inputs } from "../inputs";
+import type { CostsSheet, DriversSheet, FteSheet, Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
 import { UnreadLine, readBudget } from "./budget";
-import { Reading } from "./cells";
+import { Reading, nameKey } from "./cells";
 import type { Field } from "./headings";
-import { catalogue } from "./catalogue";
+import { allPartners, catalogue } from "./catalogue";
+import { checkCosts, readCosts } from "./costs";
 import { readDrivers } from "./drivers";
 import { readFte } from "./fte";
 import { canonicalNames } from "./names";
@@ -82,7 +83,13 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const [fteState, fte] = optional<FteSheet>(sheets.fte, (g) => readFte(reading(g), names));
   const [driversState, drivers] = optional<DriversSheet>(sheets.drivers, (g) => readDrivers(reading(g), names));
 
-  const rules = sheets.rules ? readRules(reading(sheets.rules), names, drivers?.measures ?? []) : undefined;
+  // The Costs sheet before the Rules: a service with cost lines needs no New cost or Reduction.
+  const known = allPartners(services ?? new Map());
+  const costsRead: CostsSheet | undefined = sheets.costs
+    ? readCosts(reading(sheets.costs), names, (name) => known.has(nameKey(name)))
+    : undefined;
+  const costed = new Set(costsRead?.lines.map((l) => nameKey(l.service)) ?? []);
+  const rules = sheets.rules ? readRules(reading(sheets.rules), names, drivers?.measures ?? [], costed) : undefined;
   if (!sheets.rules && !options.sheets?.rules)
     problems.push(missingSheet("rules", "Service, Partners, Basis, New cost and First year"));
   if (rules && sheets.rules)
@@ -99,6 +106,11 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     ? readVariances(reading(sheets.variances), names, { rules: rules?.sheet.rules, services })
     : undefined;
 
+  const costs =
+    costsRead && sheets.costs
+      ? checkCosts(reading(sheets.costs), costsRead, { rules: rules?.sheet.rules, services })
+      : undefined;
+
   const sorted = sortProblems(problems, grids);
   if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes };
   const inputs: Inputs = {
@@ -108,6 +120,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     ...(drivers ? { drivers } : {}),
     ...(tracker ? { tracker } : {}),
     ...(variances ? { variances } : {}),
+    ...(costs && costs.lines.length > 0 ? { costs } : {}),
   };
   return { inputs, problems: sorted, notes };
 }

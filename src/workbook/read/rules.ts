@@ -54,13 +54,19 @@ export interface RulesRead {
   bad: Map<ServiceRule, Set<Field>>;
 }
 
-export function readRules(r: Reading, names: Canonical, measures: readonly string[]): RulesRead | undefined {
+/** `costed`: the services (by nameKey) with lines on the Costs sheet, whose combined cost is their sum. */
+export function readRules(
+  r: Reading,
+  names: Canonical,
+  measures: readonly string[],
+  costed: ReadonlySet<string> = new Set(),
+): RulesRead | undefined {
   const sheet = r.grid.name;
   const headings = readHeadings(r, RULES_COLUMNS.fields, "Service, Partners, Basis, New cost, First year");
   if (headings === undefined) return undefined;
   let ok = requireColumns(r, headings, RULES_COLUMNS.required);
   const c = headings.columns;
-  if (c.newCost === undefined && c.reduction === undefined) {
+  if (c.newCost === undefined && c.reduction === undefined && costed.size === 0) {
     ok = false;
     report(
       r,
@@ -81,7 +87,7 @@ export function readRules(r: Reading, names: Canonical, measures: readonly strin
   const used = Object.values(c);
   for (let row = headings.row + 1; row <= r.grid.values.length; row++) {
     if (rowIsBlank(r.grid, row, used)) continue;
-    const rule = readRow(r, headings, row, units, names, measures);
+    const rule = readRow(r, headings, row, units, names, measures, costed);
     if (rule === undefined) continue;
     const key = nameKey(rule.service);
     const earlier = seen.get(key);
@@ -120,6 +126,7 @@ function readRow(
   units: Units,
   names: Canonical,
   measures: readonly string[],
+  costed: ReadonlySet<string>,
 ): { service: string; at: CellRef; bad: Set<Field>; rule: ServiceRule } | undefined {
   const c = headings.columns;
   const sheet = r.grid.name;
@@ -184,13 +191,13 @@ function readRow(
       "Keep one: the combined service's new cost, or a target reduction.",
       "§5",
     );
-  } else if (!has("newCost") && !has("reduction")) {
+  } else if (!has("newCost") && !has("reduction") && !costed.has(nameKey(service))) {
     bad.add("newCost");
     report(
       r,
       cell(c.newCost !== undefined ? "newCost" : "reduction"),
       `Neither New cost nor Reduction is given for ${service}.`,
-      "Enter the combined service's ongoing cost in New cost, or a target reduction (such as 20%) in Reduction.",
+      "Enter the combined service's ongoing cost in New cost, a target reduction (such as 20%) in Reduction, or its cost lines on a Costs sheet.",
       "§5",
     );
   }

@@ -18,6 +18,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   drivers: "Drivers",
   tracker: "Tracker",
   variances: "Variances",
+  costs: "Costs",
 };
 
 /** Every role, in the template's order. */

@@ -8,7 +8,7 @@ import { markerText } from "../../../src/workbook/owned";
 import { Survey, surveyWorkbook } from "../../../src/workbook/edit/survey";
 import { Role, readInputs } from "../../../src/workbook/read";
 import { readXlsx } from "../../../src/xlsx/read";
-import { HF, LIB, WCC, YOS, grids, validSheets, withVariances } from "../read/workbook";
+import { HF, LIB, WCC, YOS, costs, grids, validSheets, withVariances } from "../read/workbook";
 
 const MARKER = markerText("realisation", "25 November 2026 10:00");
 
@@ -20,7 +20,7 @@ describe("the sample workbook", () => {
     survey = surveyWorkbook(sample);
   });
 
-  test("proposes its Budget, FTE, Rules, Drivers, Tracker and Variances sheets", () => {
+  test("proposes its Budget, FTE, Rules, Drivers, Tracker, Variances and Costs sheets", () => {
     expect(survey.proposed).toEqual({
       budget: "Budget",
       fte: "FTE",
@@ -28,6 +28,7 @@ describe("the sample workbook", () => {
       drivers: "Drivers",
       tracker: "Tracker",
       variances: "Variances",
+      costs: "Costs",
     });
   });
 
@@ -41,6 +42,7 @@ describe("the sample workbook", () => {
       ["Drivers", "drivers", false, 3],
       ["Tracker", "tracker", false, 3],
       ["Variances", "variances", false, 3],
+      ["Costs", "costs", false, 3],
     ]);
     const budget = survey.sheets[2];
     expect(budget.headings).toEqual([
@@ -106,6 +108,7 @@ describe("the sample workbook", () => {
         partner: "Partner",
         note: "Note",
       },
+      costs: { service: "Service", line: "Line", lineAmount: "Amount", bornBy: "Partners" },
     });
   });
 
@@ -249,12 +252,15 @@ describe("fields", () => {
     drivers: "Drivers",
     tracker: "Tracker",
     variances: "Variances",
+    costs: "Costs",
   };
+  /** Every input sheet: the valid workbook with Variances and Costs. */
+  const everySheet = (): ReturnType<typeof withVariances> => ({ ...withVariances(), Costs: costs() });
   const withoutColumn = (values: CellValue[][], column: number): CellValue[][] =>
     values.map((row) => row.filter((_, i) => i !== column));
   /** The problems on a role's sheet once the columns headed so (heading and data) are deleted. */
-  const without = (role: Role, ...headings: string[]) => {
-    const sheets = withVariances();
+  const without = (role: Role, ...headings: string[]) => withoutIn(everySheet(), role, ...headings);
+  const withoutIn = (sheets: ReturnType<typeof everySheet>, role: Role, ...headings: string[]) => {
     for (const heading of headings) {
       const values = sheets[SHEET[role]];
       sheets[SHEET[role]] = withoutColumn(values, values[0].indexOf(heading));
@@ -264,13 +270,13 @@ describe("fields", () => {
   // Every field without a note whose column the valid workbook has (it has no Budget Category).
   const cases = (Object.keys(SHEET) as Role[]).flatMap((role) =>
     survey.fields[role]
-      .filter((f) => f.note === undefined && withVariances()[SHEET[role]][0].includes(f.heading))
+      .filter((f) => f.note === undefined && everySheet()[SHEET[role]][0].includes(f.heading))
       .map((f) => [role, f.field, f.heading, f.required] as const),
   );
 
   test("the cases cover every role", () => {
     expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(Object.keys(SHEET)));
-    expect(cases).toHaveLength(32);
+    expect(cases).toHaveLength(35);
   });
 
   // The survey's "required" is checked against the readers: delete the column, heading and data.
@@ -287,8 +293,12 @@ describe("fields", () => {
     expect(without("budget", "Baseline").map((p) => p.message)).toEqual([
       "There is no Baseline column in the headings (row 1).",
     ]);
-    expect(without("rules", "New cost", "Reduction").map((p) => p.message)).toEqual([
+    expect(withoutIn(withVariances(), "rules", "New cost", "Reduction").map((p) => p.message)).toEqual([
       "There is no New cost or Reduction column in the headings (row 1).",
+    ]);
+    // With a Costs sheet, a service with cost lines needs neither: only the others are short of a cost.
+    expect(without("rules", "New cost", "Reduction").map((p) => p.message)).toEqual([
+      "Neither New cost nor Reduction is given for Libraries.",
     ]);
   });
 });

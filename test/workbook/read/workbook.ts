@@ -88,6 +88,16 @@ export const variances = (): CellValue[][] => [
   [LIB, "2012/13", "host indirect cost", 3000, null, "Energy"],
 ];
 
+/**
+ * Cost lines (RULES.md §2, `003` ch. 11): the Youth Offending Service's £1,650,000 as a contract
+ * shared by all and a TUPE burden borne by two boroughs.
+ */
+export const costs = (): CellValue[][] => [
+  ["Service", "Line", "Amount", "Partners"],
+  [YOS, "Contract", 1600000, null],
+  [YOS, "TUPE burden", 50000, `${KC}, ${WCC}`],
+];
+
 export type Sheets = Record<string, CellValue[][]>;
 
 export const validSheets = (): Sheets => ({
@@ -100,6 +110,9 @@ export const validSheets = (): Sheets => ({
 
 /** The valid workbook with a Variances sheet too. */
 export const withVariances = (): Sheets => ({ ...validSheets(), Variances: variances() });
+
+/** The valid workbook with a Costs sheet too. */
+export const withCosts = (): Sheets => ({ ...validSheets(), Costs: costs() });
 
 export const grids = (sheets: Sheets): SheetGrid[] =>
   Object.entries(sheets).map(([name, values]) => ({ name, values }));
