@@ -1,10 +1,20 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
-import { dialogClosed, emulateLayout, goTo, openPane, renderPane, runOnce, sampleBook, snapshotAll } from "./render";
+import {
+  dialogClosed,
+  emulateLayout,
+  goTo,
+  openedDialog,
+  openPane,
+  renderPane,
+  runOnce,
+  sampleBook,
+  snapshotAll,
+} from "./render";
 
 emulateLayout();
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 const tab = (name: string): HTMLElement => screen.getByRole("tab", { name });
 const selected = (name: string): boolean => tab(name).getAttribute("aria-selected") === "true";
@@ -130,7 +140,7 @@ describe("keyboard", () => {
     await goTo(user, "Run");
     screen.getByRole("button", { name: "Replace the tables" }).focus();
     await user.keyboard("{Enter}");
-    const dialog = await screen.findByRole("dialog", { name: "Replace the earlier tables?" });
+    const dialog = await openedDialog("Replace the earlier tables?");
     await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
     await user.keyboard("{Escape}");
     await dialogClosed();

@@ -9,7 +9,7 @@ import { MALFORMED_MISTAKES } from "../../scripts/make-sample";
 import { FakeWorkbook } from "../office/fake-excel";
 import { goTo, idle, malformedGrids, openPane, sampleBook, snapshotAll } from "./render";
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 describe("Check step", () => {
   test("on the malformed copy: every planted mistake with its cell, a link that selects it, nothing written", async () => {

@@ -65,7 +65,11 @@ jest.mock("@floating-ui/dom", () => ({
 }
 
 // A failed query prints the message alone: Fluent's class names make the DOM dump unreadably long.
+// Every findBy and waitFor waits up to 30 s: CI shares this machine, and under load a step that takes
+// 50 ms alone can take seconds. A wait ends as soon as its condition holds, so this costs nothing
+// when the pane is right.
 configure({
+  asyncUtilTimeout: 30_000,
   getElementError: (message) => {
     const error = new Error(message ?? "");
     error.name = "TestingLibraryElementError";
@@ -129,20 +133,17 @@ export function renderPane(fake: FakeWorkbook, options: { host?: WorkbookHost; s
 /** Renders over `fake` and waits until the first read of the workbook is shown on the Start step. */
 export async function openPane(fake: FakeWorkbook, options: { host?: WorkbookHost } = {}): Promise<Pane> {
   const pane = renderPane(fake, options);
-  await screen.findByRole("combobox", { name: /^Budget sheet/ }, { timeout: 5000 });
+  await screen.findByRole("combobox", { name: /^Budget sheet/ });
   await idle();
   return pane;
 }
 
 /** Waits until the pane has no spinner running (no workbook call under way). */
 export async function idle(): Promise<void> {
-  await waitFor(
-    () => {
-      const status = document.querySelector('[aria-live="polite"]');
-      if (status && status.textContent !== "") throw new Error(`still busy: ${status.textContent}`);
-    },
-    { timeout: 5000 },
-  );
+  await waitFor(() => {
+    const status = document.querySelector('[aria-live="polite"]');
+    if (status && status.textContent !== "") throw new Error(`still busy: ${status.textContent}`);
+  });
 }
 
 /** Selects a step tab by clicking it. */
@@ -159,11 +160,39 @@ export async function choose(user: User, dropdown: string | RegExp, option: stri
   await waitFor(() => expect(screen.queryByRole("listbox")).toBeNull());
 }
 
+/**
+ * On the Rules step, opens the edit dialog for a service's rule and waits until focus is on its first
+ * field: inside the dialog's focus trap, so the trap keeps the dialog in the accessibility tree (see
+ * emulateLayout) and queries within it find its fields.
+ */
+export async function openRuleEdit(user: User, service: string): Promise<HTMLElement> {
+  await user.click(screen.getByRole("button", { name: `Edit the rule for ${service}` }));
+  const dialog = await screen.findByRole("dialog", { name: `Rule for ${service}` });
+  const partners = await within(dialog).findByRole("textbox", { name: "Partners" });
+  await waitFor(() => expect(document.activeElement).toBe(partners));
+  return dialog;
+}
+
+/**
+ * Waits for the dialog with this name and for focus inside it. Until focus is in, Fluent's focus
+ * trap (Tabster) may count the dialog as outside the active modal and hide it with aria-hidden, and
+ * queries within it then find nothing; how soon that happens depends on the machine's load. Needs
+ * emulateLayout, without which Tabster cannot move focus at all.
+ */
+export async function openedDialog(name: string): Promise<HTMLElement> {
+  const dialog = await screen.findByRole("dialog", { name });
+  await waitFor(() => {
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(dialog.getAttribute("aria-hidden")).toBeNull();
+  });
+  return dialog;
+}
+
 /** Check, then Run, from wherever the pane is; waits for the Results step. */
 export async function runOnce(user: User): Promise<void> {
   await goTo(user, "Run");
   await user.click(screen.getByRole("button", { name: "Write the tables" }));
-  await screen.findByRole("heading", { name: "Results" }, { timeout: 10_000 });
+  await screen.findByRole("heading", { name: "Results" });
   await idle();
 }
 

@@ -7,7 +7,7 @@ import type { SheetGrid } from "../../src/workbook/grid";
 import { FakeWorkbook } from "../office/fake-excel";
 import { choose, fakeHost, idle, openPane, runOnce, sampleBook } from "./render";
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 /** £1,234.56 and -£1,234.56, as the sheets' #,##0.00. */
 const money = (d: Decimal): string => {

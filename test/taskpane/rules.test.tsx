@@ -3,6 +3,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { SERVICES, sampleSheets } from "../../src/sample/sample";
 import { FakeWorkbook, type FakeCell } from "../office/fake-excel";
 import {
+  openRuleEdit as openEdit,
   dialogClosed,
   emulateLayout,
   goTo,
@@ -14,7 +15,7 @@ import {
   snapshotAll,
 } from "./render";
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 // Without layout, Tabster (Fluent's focus manager) takes every field in the edit dialog for hidden,
 // so the dialog focuses its own surface instead of its first field; the modal focus trap, set up
@@ -47,16 +48,6 @@ function cellsBut(fake: FakeWorkbook, sheet: string, except?: { row: number; col
     out.set(`${row},${col}`, { ...cell });
   }
   return out;
-}
-
-async function openEdit(user: ReturnType<typeof import("@testing-library/user-event").default.setup>, service: string) {
-  await user.click(screen.getByRole("button", { name: `Edit the rule for ${service}` }));
-  const dialog = await screen.findByRole("dialog", { name: `Rule for ${service}` });
-  // Focus starts on the first field, inside the dialog's focus trap, so the trap keeps the dialog in
-  // the accessibility tree (see emulateLayout above).
-  const partners = await within(dialog).findByRole("textbox", { name: "Partners" });
-  await waitFor(() => expect(document.activeElement).toBe(partners));
-  return dialog;
 }
 
 describe("Rules step", () => {

@@ -10,18 +10,22 @@ import { ownedRole } from "../../src/workbook/owned";
 import { FakeWorkbook } from "../office/fake-excel";
 import {
   dialogClosed,
+  emulateLayout,
   gatedHost,
   goTo,
   idle,
   malformedGrids,
   openPane,
+  openedDialog,
   runOnce,
   sampleBook,
   sampleGrids,
   snapshotAll,
 } from "./render";
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
+// Dialogs keep focus in their trap only with some layout (see emulateLayout).
+emulateLayout();
 
 const INPUTS = sampleSheets().map((s) => s.name);
 const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Variance shares", "Audit"];
@@ -55,7 +59,7 @@ describe("Run step", () => {
     const before = snapshotAll(fake);
     const syncs = fake.syncs.length;
     await user.click(screen.getByRole("button", { name: "Replace the tables" }));
-    let dialog = await screen.findByRole("dialog", { name: "Replace the earlier tables?" });
+    let dialog = await openedDialog("Replace the earlier tables?");
     expect(dialog.textContent).toContain(OUTPUTS.join(", "));
     await user.click(await within(dialog).findByRole("button", { name: "Cancel" }));
     await dialogClosed();
@@ -64,7 +68,7 @@ describe("Run step", () => {
     expect(screen.getByRole("tab", { name: "Run" }).getAttribute("aria-selected")).toBe("true");
 
     await user.click(screen.getByRole("button", { name: "Replace the tables" }));
-    dialog = await screen.findByRole("dialog", { name: "Replace the earlier tables?" });
+    dialog = await openedDialog("Replace the earlier tables?");
     await user.click(await within(dialog).findByRole("button", { name: "Replace them" }));
     await screen.findByRole("heading", { name: "Results" });
     await idle();
@@ -95,7 +99,7 @@ describe("Run step", () => {
     // Run again: "Attribution (2)" is replaced in place; the user's sheet is still untouched.
     await goTo(user, "Run");
     await user.click(screen.getByRole("button", { name: "Replace the tables" }));
-    const dialog = await screen.findByRole("dialog", { name: "Replace the earlier tables?" });
+    const dialog = await openedDialog("Replace the earlier tables?");
     expect(dialog.textContent).toContain("Attribution (2), Savings profile");
     await user.click(await within(dialog).findByRole("button", { name: "Replace them" }));
     await screen.findByRole("heading", { name: "Results" });

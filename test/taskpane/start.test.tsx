@@ -5,7 +5,7 @@ import type { CellValue } from "../../src/workbook/grid";
 import { FakeWorkbook } from "../office/fake-excel";
 import { blankBook, choose, goTo, idle, messages, openPane, runOnce, sampleBook, sampleGrids } from "./render";
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 const sheetBox = (role: string): HTMLElement => screen.getByRole("combobox", { name: `${role} sheet` });
 
