@@ -11,6 +11,7 @@ import { ownedRole, sheetNameKey as nameKey } from "../workbook/owned";
 import { PAYLOAD_BUDGET, jsonBytes } from "./payload";
 import { cellValue, readWorkbook } from "./read";
 import { applyRules } from "./run";
+import { writeStatements } from "./statements";
 import { GENERAL, columnWidthPoints } from "./styles";
 import { asTyped } from "./write";
 
@@ -29,6 +30,7 @@ export function officeHost(run: ExcelRun): WorkbookHost {
   return {
     read: (options) => run((context) => readWorkbook(context, options)),
     apply: (options) => run((context) => applyRules(context, options)),
+    writeStatements: (options) => run((context) => writeStatements(context, options)),
     addSheets: (sheets) => run((context) => addSheets(context, sheets)),
     writeCells: (sheet, writes, guards) => run((context) => writeCells(context, sheet, writes, guards ?? [])),
     select: (sheet, cell) =>

@@ -47,11 +47,33 @@ export interface RunResult {
   write?: { syncs: number; largestRequestBytes: number };
 }
 
+/** The task pane's "Partner statements": one statement sheet per partner, written into the workbook. */
+export interface StatementsOptions extends RunOptions {
+  /**
+   * The add-in's earlier statement sheets the user agreed to replace. If the workbook now holds
+   * another that would be replaced (it changed since the pane asked), nothing is written.
+   */
+  replace?: readonly string[];
+}
+
+export interface StatementsResult {
+  /** Every problem found (errors and warnings); when any is an error nothing was written. */
+  problems: Problem[];
+  /** Each partner's statement sheet, in the partners' order, when written. */
+  sheets?: { partner: string; name: string }[];
+  /** What was written, when it was. */
+  summary?: string[];
+  /** context.sync() calls and the largest request, for the write. */
+  write?: { syncs: number; largestRequestBytes: number };
+}
+
 export interface WorkbookHost {
   /** Every sheet's values (the add-in's own left out) and every sheet's name and A2 marker. */
   read(options?: WorkbookReadOptions): Promise<WorkbookRead>;
   /** Read, check, plan and write the output sheets: the main job. */
   apply(options?: RunOptions): Promise<RunResult>;
+  /** Read, check and write each partner's statement sheet (values and plain formulas only). */
+  writeStatements(options?: StatementsOptions): Promise<StatementsResult>;
   /** Add these sheets after the last one. Refuses, adding none, if any name is taken. */
   addSheets(sheets: readonly InputSheet[]): Promise<void>;
   /**

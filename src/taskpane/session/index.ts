@@ -8,11 +8,12 @@
  */
 import * as React from "react";
 import type { Prepared } from "../../workbook/prepare";
-import type { RunResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
+import type { RunResult, StatementsResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
 import type { Survey } from "../../workbook/edit/survey";
 import type { RulesView } from "../../workbook/edit/rules-sheet";
 import { useActivity } from "./activity";
 import { type Choices, type ColumnChoices, type SheetChoices, useChoices } from "./choices";
+import { type Copies, useCopies } from "./copies";
 import { type Editing, useEditing } from "./editing";
 import { type Progress, useJob } from "./job";
 import { useWorkbook } from "./workbook";
@@ -45,14 +46,17 @@ export interface Session {
   failure?: string;
   /** What the last change to the workbook did (sample added, Rules sheet made, rule saved). */
   notice?: string;
-  /** The add-in's own sheets now in the workbook (an earlier run's output). */
+  /** The add-in's own output sheets now in the workbook (an earlier run's; its statement sheets are not among them). */
   earlierOutput: string[];
+  /** The partner statements last written (or the problems that stopped them). */
+  statements?: StatementsResult;
   /** Whether a sheet of this name is in the workbook (Excel's names ignore case). */
   hasSheet(sheet: string): boolean;
 }
 
 /** What the steps can do: the choices and edits of their hooks, and these. */
-export interface Actions extends Pick<Choices, "chooseSheet" | "chooseColumn">, Omit<Editing, "rules"> {
+export interface Actions
+  extends Pick<Choices, "chooseSheet" | "chooseColumn">, Omit<Editing, "rules">, Omit<Copies, "statements"> {
   refresh(): Promise<void>;
   check(): Promise<Prepared | undefined>;
   run(): Promise<RunResult | undefined>;
@@ -76,6 +80,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
   const choices = useChoices(book.workbook);
   const editing = useEditing(host, book, choices, activity);
   const job = useJob(host, book, choices, activity, now);
+  const copies = useCopies(host, book, choices, activity, now);
   const { doing } = activity;
 
   const actions: Actions = {
@@ -89,6 +94,8 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     editRule: editing.editRule,
     check: job.checkNow,
     run: job.runNow,
+    statementsToReplace: copies.statementsToReplace,
+    writeStatements: copies.writeStatements,
     select: async (sheet, cell) => {
       await doing(`Selecting ${cell ? `${sheet}!${cell}` : sheet}…`, () => host.select(sheet, cell));
     },
@@ -118,6 +125,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       failure: activity.failure,
       notice: activity.notice,
       earlierOutput: book.earlierOutput,
+      statements: copies.statements,
       hasSheet: book.hasSheet,
     },
     actions,

@@ -11,7 +11,7 @@ export interface OpenWorkbook {
   reread(): Promise<WorkbookRead>;
   /** The grid of the sheet of this name, as read. */
   grid(name: string | undefined): SheetGrid | undefined;
-  /** The add-in's own sheets now in the workbook (an earlier run's output). */
+  /** The add-in's own output sheets now in the workbook (an earlier run's output), which a run replaces; not its statement sheets, which a run leaves alone. */
   earlierOutput: string[];
   /** Whether a sheet of this name is in the workbook (Excel's names ignore case). */
   hasSheet(sheet: string): boolean;
@@ -35,7 +35,9 @@ export function useWorkbook(host: WorkbookHost): OpenWorkbook {
     workbook,
     reread,
     grid: (name) => gridOf(workbook, name),
-    earlierOutput: existing.filter((s) => ownedRole(s.a2) !== undefined).map((s) => s.name),
+    earlierOutput: existing
+      .filter((s) => ownedRole(s.a2) !== undefined && ownedRole(s.a2) !== "statement")
+      .map((s) => s.name),
     hasSheet: (sheet) => names.has(sheetKey(sheet)),
     names,
   };

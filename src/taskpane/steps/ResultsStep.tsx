@@ -21,6 +21,7 @@ import {
 import { pounds } from "../../workbook/format";
 import type { StepProps } from "../session";
 import { useLayout } from "./layout";
+import { PartnerCopies } from "./PartnerCopies";
 import { SavingsChart } from "./SavingsChart";
 
 const useStyles = makeStyles({
@@ -41,7 +42,8 @@ const WHAT_SHEETS_HOLD: Record<string, string> = {
 };
 
 /** Per partner: cashable savings by year, totals, break-even, the fairness flag, links to the sheets. */
-export function ResultsStep({ session, actions }: StepProps): React.JSX.Element {
+export function ResultsStep(props: StepProps): React.JSX.Element {
+  const { session, actions } = props;
   const results = session.run?.results;
   const stale = session.runIsStale; // the inputs have changed since these were written
   const styles = useStyles();
@@ -164,6 +166,8 @@ export function ResultsStep({ session, actions }: StepProps): React.JSX.Element 
       {results.warnings.length > results.fairness.length && (
         <Text size={200}>The Audit sheet lists {results.warnings.length} warnings in all.</Text>
       )}
+
+      <PartnerCopies {...props} partners={partners.map((p) => p.partner as string)} />
     </section>
   );
 }
