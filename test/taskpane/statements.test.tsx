@@ -17,6 +17,7 @@ import {
   emulateLayout,
   fakeHost,
   idle,
+  openedDialog,
   openPane,
   runOnce,
   sampleBook,
@@ -35,16 +36,10 @@ const a2 = (fake: FakeWorkbook, sheet: string): unknown => fake.sheet(sheet)?.ce
 /** Generous waits: CI shares a loaded machine, where a role query over Fluent's DOM can take seconds. */
 const LONG = { timeout: 20_000 };
 
-/**
- * Clicks "Partner statements" and waits for the dialog asking to replace the earlier ones, with
- * focus inside it (in its focus trap, so the rest of the pane is hidden from queries, not the dialog).
- */
+/** Clicks "Partner statements" and waits for the dialog asking to replace the earlier ones, focus inside it. */
 async function askToReplace(user: Awaited<ReturnType<typeof openPane>>["user"]): Promise<HTMLElement> {
   await user.click(screen.getByRole("button", { name: "Partner statements" }));
-  const dialog = await screen.findByRole("dialog", { name: "Replace the earlier statements?" }, LONG);
-  await within(dialog).findByRole("button", { name: "Replace them" }, LONG);
-  await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true), LONG);
-  return dialog;
+  return openedDialog("Replace the earlier statements?");
 }
 
 async function writeStatements(user: Awaited<ReturnType<typeof openPane>>["user"]): Promise<void> {
