@@ -314,12 +314,17 @@ describeInBrowser("the task pane in Chromium", () => {
     const totals = panel.getByRole("table", { name: "Totals by partner" });
     const rows = await totals.getByRole("row").allTextContents();
     expect(rows).toEqual([
-      "PartnerCashable savingInvestmentBreak-even",
+      "PartnerCashable savingInvestmentBreak-evenPayback",
       ...EXPECTED.partners.map(
         (p) =>
-          `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}${p.breakEven ?? "never within the years shown"}`,
+          `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}` +
+          `${p.breakEven ?? "never within the years shown"}` +
+          `${p.payback === undefined ? "never within the years shown" : `${p.payback.toFixed(2)} years`}`,
       ),
     ]);
+    // Each service's break-even, from its own first figure.
+    const serviceRows = await panel.getByRole("table", { name: "Break-even by service" }).getByRole("row").count();
+    expect(serviceRows).toBe(1 + EXPECTED.services.length);
     const byYear = await panel.getByRole("table", { name: "Savings by year, All partners" }).getByRole("row").count();
     expect(byYear).toBe(1 + EXPECTED.years.length);
     await step("06-results");

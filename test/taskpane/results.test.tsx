@@ -26,6 +26,30 @@ interface Block {
   /** By measure (column B), the year cells' values and the total column's. */
   measure(name: string): { years: Decimal[]; total?: Decimal };
   breakEven: string;
+  /** The sheet's payback as the pane shows it: "1.91 years", or the sheet's words. */
+  payback: string;
+}
+
+/** A break-even or payback cell as the pane words it: a year or years, or the sheet's text. */
+const shownAs = (cell: PlanCell | undefined): string =>
+  cell?.kind === "number" ? `${cell.value.toFixed(2)} years` : (textOf(cell) ?? String(valueOf(cell)));
+
+/**
+ * The sheet's section of each service, all its partners together: its name (column A) and, in
+ * column F, its break-even and payback.
+ */
+function serviceBlocks(sheet: SheetPlan): { service: string; breakEven: string; payback: string }[] {
+  const header = sheet.rows.findIndex((row) => textOf(row[0]) === "Service" && textOf(row[1]) === "Measure");
+  expect(header).toBeGreaterThan(0);
+  const found: { service: string; breakEven: string; payback: string }[] = [];
+  for (let r = header + 1; r < sheet.rows.length; r++)
+    if (textOf(sheet.rows[r]?.[1]) === "Break-even year")
+      found.push({
+        service: textOf(sheet.rows[r][0])!,
+        breakEven: shownAs(sheet.rows[r][5]),
+        payback: shownAs(sheet.rows[r + 1][5]),
+      });
+  return found;
 }
 
 /**
@@ -58,7 +82,8 @@ function profileBlocks(sheet: SheetPlan): { years: string[]; blocks: Block[] } {
           total: valueOf(row[5 + years.length]) as Decimal | undefined,
         };
       },
-      breakEven: String(valueOf(rowOf("Break-even year")[5])),
+      breakEven: shownAs(rowOf("Break-even year")[5]),
+      payback: shownAs(rowOf("Payback, years")[5]),
     });
   }
   return { years, blocks };
@@ -110,7 +135,14 @@ describe("Results step", () => {
         money(b.measure("Cashable saving, new each year").total!),
         money(b.measure("Investment (transitional costs)").total!),
         b.breakEven,
+        b.payback,
       ]),
+    );
+    // Break-even and payback of each service, from its own first figure, as the sheet's section has them.
+    const services = serviceBlocks(planned);
+    expect(services.map((s) => s.service)).toEqual(prepared.results!.services.map((s) => s.service));
+    expect(rowsOf(screen.getByRole("table", { name: "Break-even by service" }))).toEqual(
+      services.map((s, i) => [s.service, prepared.results!.services[i].firstFigure ?? "", s.breakEven, s.payback]),
     );
     // The region that scrolls the table is named and reachable by keyboard.
     expect(screen.getByRole("region", { name: "Totals by partner" }).tabIndex).toBe(0);

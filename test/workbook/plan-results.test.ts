@@ -43,6 +43,7 @@ const MEASURES = {
   net: "Net cashable saving",
   cumulativeNet: "Cumulative net saving",
   breakEven: "Break-even year",
+  payback: "Payback, years",
 } as const;
 type Measure = keyof typeof MEASURES;
 
@@ -86,6 +87,42 @@ const running = (values: readonly Decimal[]): Decimal[] => {
 
 const YEAR_MEASURES = ["cashable", "inForce", "otherKinds", "investment", "net", "cumulativeNet"] as const;
 const TOTALS = ["totalCashable", "totalOtherKinds", "totalInvestment"] as const;
+
+const NO_FIGURES = "no cashable saving or investment";
+
+/**
+ * Each service's figures, all its partners together (issue 16): break-even and payback from the
+ * service's own first figure, the same on the sheet's section at its foot, and the services adding
+ * up to the partnership in every year.
+ */
+function checkServices(profile: SheetPlan, results: PlanResults): void {
+  const { years, services } = results;
+  const all = results.partners[results.partners.length - 1];
+  for (const m of YEAR_MEASURES)
+    expect([m, years.map((_, i) => sum(services.map((s) => s[m][i])))]).toEqual([m, all[m]]);
+  const header = profile.rows.findIndex((r) => text(r?.[0]) === "Service" && text(r?.[1]) === "Measure");
+  expect(header).toBeGreaterThan(0);
+  const yearColumns = profile.rows[header].flatMap((c, i) => (/^\d{4}\/\d{2}$/.test(text(c) ?? "") ? [i] : []));
+  expect(yearColumns.map((c) => text(profile.rows[header][c]))).toEqual(years);
+  const cellsOf = (service: string, measure: string): unknown[] => {
+    const row = profile.rows.find((r, i) => i > header && text(r?.[0]) === service && text(r?.[1]) === measure);
+    expect([service, measure, row !== undefined]).toEqual([service, measure, true]);
+    return yearColumns.map((c) => stored(row![c]));
+  };
+  for (const f of services) {
+    expect(f.inForce).toEqual(running(f.cashable));
+    expect(f.cumulativeNet).toEqual(running(f.net));
+    const own = f.inForce.findIndex((g, i) => !g.isZero() || !f.investment[i].isZero());
+    const first = own < 0 ? -1 : f.cumulativeNet.findIndex((c, i) => i >= own && (!c.isNegative() || c.isZero()));
+    expect([f.service, f.breakEven]).toEqual([f.service, first < 0 ? undefined : years[first]]);
+    expect([f.service, f.firstFigure]).toEqual([f.service, own < 0 ? undefined : years[own]]);
+    expect(cellsOf(f.service, "Cashable saving in force")).toEqual(f.inForce);
+    expect(cellsOf(f.service, "Investment (transitional costs)")).toEqual(f.investment);
+    expect(cellsOf(f.service, "Net cashable saving")).toEqual(f.net);
+    expect(cellsOf(f.service, "Cumulative net saving")).toEqual(f.cumulativeNet);
+    expect(cellsOf(f.service, "Break-even year")[0]).toBe(own < 0 ? NO_FIGURES : (f.breakEven ?? NOT_WITHIN));
+  }
+}
 
 /** Every property the Results step relies on, for one plan. */
 function checkResults(plan: Plan, results: PlanResults): void {
@@ -134,8 +171,13 @@ function checkResults(plan: Plan, results: PlanResults): void {
     expect(rows.cashable.total).toEqual(f.totalCashable);
     expect(rows.investment.total).toEqual(f.totalInvestment);
     expect((rows.nonCashable.total as Decimal).plus(rows.costAvoidance.total as Decimal)).toEqual(f.totalOtherKinds);
-    expect(rows.breakEven.years[0]).toBe(f.breakEven ?? NOT_WITHIN);
+    expect(rows.breakEven.years[0]).toBe(f.firstFigure === undefined ? NO_FIGURES : (f.breakEven ?? NOT_WITHIN));
+    expect(rows.payback.years[0]).toEqual(
+      f.firstFigure === undefined ? NO_FIGURES : (f.payback?.toDecimalPlaces(2) ?? NOT_WITHIN),
+    );
+    if (f.payback) expect(f.payback.isNegative()).toBe(false);
   }
+  checkServices(profile, results);
 
   // The partnership is exactly the sum of the partners, every measure, every year.
   const sumOf = (m: (typeof YEAR_MEASURES)[number], i: number): Decimal => sum(named.map((p) => p[m][i]));

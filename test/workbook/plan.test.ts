@@ -222,7 +222,10 @@ describe("the Savings profile sheet", () => {
 
   it("gives the partnership's figures as the sum of the partners' in every year", () => {
     const profile = sheet(plan(validSheets()), "savings-profile");
+    // The partners' summary, above the services' own figures at the foot of the sheet.
+    const services = profile.rows.findIndex((r) => r?.[0]?.kind === "text" && r[0].text === "Service");
     const labelled = profile.rows
+      .slice(0, services)
       .map((r) => r ?? [])
       .filter((r) => r[1]?.kind === "text" && r[0]?.kind === "text")
       .map((r) => ({

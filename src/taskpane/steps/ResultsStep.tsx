@@ -19,6 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { pounds } from "../../workbook/format";
+import type { PartnerFigures } from "../../workbook/outcome";
 import type { StepProps } from "../session";
 import { useLayout } from "./layout";
 import { PartnerCopies } from "./PartnerCopies";
@@ -34,6 +35,17 @@ const useStyles = makeStyles({
 });
 
 const ALL = "All partners";
+const NOT_WITHIN = "never within the years shown";
+
+/** Break-even and payback as the Savings profile sheet words them, from the figures' own first year. */
+function breakEvenText(f: PartnerFigures): { breakEven: string; payback: string } {
+  if (f.firstFigure === undefined)
+    return { breakEven: "no cashable saving or investment", payback: "no cashable saving or investment" };
+  return {
+    breakEven: f.breakEven ?? NOT_WITHIN,
+    payback: f.payback === undefined ? NOT_WITHIN : `${f.payback.toFixed(2)} years`,
+  };
+}
 const WHAT_SHEETS_HOLD: Record<string, string> = {
   attribution: "each partner's share, cost and saving by service",
   "savings-profile": "savings by partner and year, with the chart",
@@ -77,6 +89,7 @@ export function ResultsStep(props: StepProps): React.JSX.Element {
               <TableHeaderCell className={styles.number}>Cashable saving</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Investment</TableHeaderCell>
               <TableHeaderCell>Break-even</TableHeaderCell>
+              <TableHeaderCell>Payback</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -85,12 +98,40 @@ export function ResultsStep(props: StepProps): React.JSX.Element {
                 <TableCell>{p.partner ?? ALL}</TableCell>
                 <TableCell className={styles.number}>{pounds(p.totalCashable)}</TableCell>
                 <TableCell className={styles.number}>{pounds(p.totalInvestment)}</TableCell>
-                <TableCell>{p.breakEven ?? "never within the years shown"}</TableCell>
+                <TableCell>{breakEvenText(p).breakEven}</TableCell>
+                <TableCell>{breakEvenText(p).payback}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
+
+      <div className={styles.scroll} role="region" aria-label="Break-even by service" tabIndex={0}>
+        <Table size="small" aria-label="Break-even by service" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Service</TableHeaderCell>
+              <TableHeaderCell>From</TableHeaderCell>
+              <TableHeaderCell>Break-even</TableHeaderCell>
+              <TableHeaderCell>Payback</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {results.services.map((s) => (
+              <TableRow key={s.service}>
+                <TableCell>{s.service}</TableCell>
+                <TableCell>{s.firstFigure ?? ""}</TableCell>
+                <TableCell>{breakEvenText(s).breakEven}</TableCell>
+                <TableCell>{breakEvenText(s).payback}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <Text size={200}>
+        {"Break-even and payback are counted from each partner's and each service's own first figure (its first year " +
+          "with a cashable saving or an investment)."}
+      </Text>
 
       {all && !all.totalOtherKinds.isZero() && (
         <Text size={200}>

@@ -9,12 +9,12 @@ import { Decimal, YearLabel, fairnessInTheRound, sum } from "../../engine";
 import { pounds } from "../format";
 import type { Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
-import { PartnerFigures, partnerFigures } from "./profile";
+import { PartnerFigures, ServiceFigures, partnerFigures, serviceFigures } from "./profile";
 import { Realisation, realisation } from "./realisation";
 import { ServiceResult, computeServices, partnerOrder, yearSpan } from "./services";
 import { Variances, variancesOf } from "./variances";
 
-export type { PartnerFigures } from "./profile";
+export type { PartnerFigures, ServiceFigures } from "./profile";
 export type { Realisation, Slipped, TrackedLine } from "./realisation";
 export type { PartnerInService, ServiceResult } from "./services";
 export type { PartnerVarianceTotal, VarianceFormulaCause, VarianceResult, Variances } from "./variances";
@@ -29,6 +29,8 @@ export interface Outcome {
   years: YearLabel[];
   /** Each partner's profile in `partners` order, then the partnership's (partner undefined). */
   profile: PartnerFigures[];
+  /** Each service's profile, all its partners together, in `services` order: its own break-even and payback. */
+  serviceProfile: ServiceFigures[];
   totals: { baseline: Decimal; combinedCost: Decimal; saving: Decimal };
   /** Planned against achieved, when the workbook has a Tracker. */
   realisation?: Realisation;
@@ -88,6 +90,7 @@ export function outcomeOf(inputs: Inputs, covered: YearsCovered = {}): { outcome
       partners,
       years,
       profile: partnerFigures(services, partners, years),
+      serviceProfile: services.map((s) => ({ service: s.rule.service, ...serviceFigures(s, years) })),
       totals: {
         baseline: sum(services.map((s) => s.totalBaseline)),
         combinedCost: sum(services.map((s) => s.combinedCost)),

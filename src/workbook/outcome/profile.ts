@@ -47,6 +47,9 @@ export interface PartnerFigures {
   payback?: Decimal;
 }
 
+/** One service's figures, all its partners together: its break-even and payback from its own first figure. */
+export type ServiceFigures = PartnerFigures & { service: string };
+
 /** Each partner in `partners` order, then the partnership. */
 export function partnerFigures(
   services: readonly ServiceResult[],

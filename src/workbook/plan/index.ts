@@ -116,6 +116,7 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
     results: {
       years: [...years],
       partners: outcome.profile,
+      services: outcome.serviceProfile,
       fairness: [...outcome.fairness],
       warnings,
       sheets: sheets.map((s) => ({ role: s.role, name: s.name })),

@@ -2,9 +2,10 @@
  * The Savings profile sheet (RULES.md §6): each partner's saving by financial year, incremental
  * (the new saving each year, what an MTFS line records) and in force (cumulative), by kind;
  * the investment (its share of transitional costs); net cashable saving, cumulative net and the
- * break-even year. Three parts, top to bottom: the summary by partner, the phasing of each
- * service, and the working line by line (each a live =SHARED.PROFILE or =SHARED.PARTYEAR
- * formula over the partner's saving on the Attribution sheet), which the summary adds up.
+ * break-even year and payback. Four parts, top to bottom: the summary by partner, the phasing of each
+ * service, the working line by line (each a live =SHARED.PROFILE or =SHARED.PARTYEAR
+ * formula over the partner's saving on the Attribution sheet), which the summary adds up, and each
+ * service's own figures (its partners together, by SUMIFS over the working) with its break-even.
  */
 import { Decimal, SavingKind, YearLabel, kindName, parseYear } from "../../engine";
 import { MARKER, a1, columnLetters, sheetPrefix } from "../a1";
@@ -25,6 +26,17 @@ const MEASURES = [
   "Net cashable saving",
   "Cumulative net saving",
   "Break-even year",
+  "Payback, years",
+] as const;
+
+/** Each service's block at the foot of the sheet: its partners together, from its own first figure. */
+const SERVICE_MEASURES = [
+  "Cashable saving in force",
+  "Investment (transitional costs)",
+  "Net cashable saving",
+  "Cumulative net saving",
+  "Break-even year",
+  "Payback, years",
 ] as const;
 
 export interface ProfileLayout {
@@ -37,6 +49,35 @@ export interface ProfileLayout {
 }
 
 const NOT_WITHIN = "never within the years shown";
+/** A partner or service with no cashable saving and no investment (non-cashable or cost avoidance only) has nothing to break even. */
+const NO_FIGURES = "no cashable saving or investment";
+
+/**
+ * Break-even (a live =SHARED.BREAKEVEN over the net row from its own first figure) and payback
+ * (years from the start of that year until cumulative net reaches zero, to 2 places) in column F.
+ */
+function breakEvenCells(
+  b: SheetBuilder,
+  rows: { breakEven: number; payback: number; net: number; yearsRow: number },
+  f: { firstFigure?: YearLabel; breakEven?: YearLabel; payback?: Decimal },
+  yearColumn: (y: YearLabel) => number,
+  lastYearColumn: number,
+): void {
+  if (f.firstFigure === undefined) {
+    b.text(rows.breakEven, YEARS_FROM, NO_FIGURES);
+    b.text(rows.payback, YEARS_FROM, NO_FIGURES);
+    return;
+  }
+  const from = yearColumn(f.firstFigure);
+  b.formula(
+    rows.breakEven,
+    YEARS_FROM,
+    `=IFERROR(SHARED.BREAKEVEN(${rangeText(rows.net, from, rows.net, lastYearColumn)},${a1(rows.yearsRow, from, true)}:${a1(rows.yearsRow, lastYearColumn, true)}),${quoted(NOT_WITHIN)})`,
+    f.breakEven ?? NOT_WITHIN,
+  );
+  if (f.payback === undefined) b.text(rows.payback, YEARS_FROM, NOT_WITHIN);
+  else b.number(rows.payback, YEARS_FROM, f.payback.toDecimalPlaces(2), "number");
+}
 
 /** A partner's full-year saving in a year of its service's by-year figures. */
 const savingIn = (s: Outcome["services"][number], pi: number, year: YearLabel): Decimal =>
@@ -247,6 +288,8 @@ export function profileSheet(
     `${columnLetters(column)}$${detailHeader + 1}:${columnLetters(column)}$${detailLast}`;
   const criteriaColumn = (column: number): string =>
     `${a1(detailHeader + 1, column, true)}:${a1(detailLast, column, true)}`;
+  const kindCriterionOf = (kind: SavingKind): string =>
+    `,${criteriaColumn(3)},${quoted(kindName(kind))},${criteriaColumn(4)},"Saving"`;
   const charts: ChartPlan["series"] = [];
   let row = HEADER_ROW + 1;
   outcome.profile.forEach((f) => {
@@ -260,8 +303,7 @@ export function profileSheet(
     const partnerCriterion = who === undefined ? "" : `,${criteriaColumn(2)},"="&$A${rows[0]}`;
     const sumifs = (column: number, criteria: string): string =>
       `=SUMIFS(${span(column)}${partnerCriterion}${criteria})`;
-    const kindCriterion = (kind: SavingKind): string =>
-      `,${criteriaColumn(3)},${quoted(kindName(kind))},${criteriaColumn(4)},"Saving"`;
+    const kindCriterion = kindCriterionOf;
     years.forEach((year, yi) => {
       const c = yearColumn(year);
       const at = (r: number): string => a1(r, c);
@@ -297,15 +339,61 @@ export function profileSheet(
     for (const [r, value] of totals)
       b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, value, "money");
     // Counted from the partner's own first figure: break-even never precedes it (RULES.md §6).
-    const from = f.firstFigure === undefined ? YEARS_FROM : yearColumn(f.firstFigure);
-    b.formula(
-      rows[7],
-      YEARS_FROM,
-      `=IFERROR(SHARED.BREAKEVEN(${rangeText(rows[5], from, rows[5], lastYearColumn)},${a1(HEADER_ROW, from, true)}:${a1(HEADER_ROW, lastYearColumn, true)}),${quoted(NOT_WITHIN)})`,
-      f.breakEven ?? NOT_WITHIN,
+    breakEvenCells(
+      b,
+      { breakEven: rows[7], payback: rows[8], net: rows[5], yearsRow: HEADER_ROW },
+      f,
+      yearColumn,
+      lastYearColumn,
     );
     if (who !== undefined) charts.push({ name: who, values: rangeText(rows[6], YEARS_FROM, rows[6], lastYearColumn) });
     row += MEASURES.length + 1;
+  });
+
+  // Each service, all its partners together, from the working above: its own break-even and payback.
+  const serviceHeader = detailLast + 3;
+  b.text(
+    serviceHeader - 1,
+    1,
+    "Each service, all its partners together: break-even and payback from its own first figure",
+    "header",
+  );
+  b.headings(serviceHeader, ["Service", "Measure"]);
+  yearHeadings(serviceHeader);
+  let serviceRow = serviceHeader + 1;
+  outcome.serviceProfile.forEach((f) => {
+    const rows = SERVICE_MEASURES.map((_, i) => serviceRow + i);
+    SERVICE_MEASURES.forEach((m, i) => {
+      b.text(rows[i], 1, f.service, i === 0 ? "header" : "text");
+      b.text(rows[i], 2, m);
+    });
+    const serviceCriterion = `,${criteriaColumn(1)},"="&$A${rows[0]}`;
+    const sumifs = (column: number, criteria: string): string =>
+      `SUMIFS(${span(column)}${serviceCriterion}${criteria})`;
+    years.forEach((year, yi) => {
+      const c = yearColumn(year);
+      const at = (r: number): string => a1(r, c);
+      const before = (r: number): string => a1(r, c - 1);
+      const newSaving = sumifs(c, kindCriterionOf("cashable"));
+      b.formula(rows[0], c, yi === 0 ? `=${newSaving}` : `=${before(rows[0])}+${newSaving}`, f.inForce[yi], "money");
+      b.formula(rows[1], c, `=${sumifs(c, `,${criteriaColumn(4)},"Investment"`)}`, f.investment[yi], "money");
+      b.formula(rows[2], c, `=ROUND(${at(rows[0])}-${at(rows[1])},2)`, f.net[yi], "money");
+      b.formula(
+        rows[3],
+        c,
+        yi === 0 ? `=${at(rows[2])}` : `=${before(rows[3])}+${at(rows[2])}`,
+        f.cumulativeNet[yi],
+        "total",
+      );
+    });
+    breakEvenCells(
+      b,
+      { breakEven: rows[4], payback: rows[5], net: rows[2], yearsRow: serviceHeader },
+      f,
+      yearColumn,
+      lastYearColumn,
+    );
+    serviceRow += SERVICE_MEASURES.length + 1;
   });
 
   const chart: ChartPlan = {

@@ -5,7 +5,7 @@
  */
 import type { Decimal } from "../../engine";
 import type { ErrorCell } from "../grid";
-import type { PartnerFigures } from "../outcome";
+import type { PartnerFigures, ServiceFigures } from "../outcome";
 
 /** How a cell looks. Each adapter maps a style to a number format and font. */
 export type CellStyle =
@@ -90,6 +90,8 @@ export interface PlanResults {
   years: string[];
   /** Each partner in the order first met, then the partnership (partner undefined). */
   partners: PartnerFigures[];
+  /** Each service, all its partners together, in the Rules sheet's order: its own break-even and payback. */
+  services: ServiceFigures[];
   /** Fairness in the round (RULES.md §5): the warnings, empty when no partner is flagged. */
   fairness: string[];
   /** Every warning written to the Audit sheet. */
