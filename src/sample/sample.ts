@@ -281,7 +281,7 @@ export const SERVICES: readonly ServiceData[] = [
       basis: "budget",
       newCost: 38640000,
       transitional: 4600000,
-      phasing: "27%, 26%, 34%, 13%",
+      phasing: "2,700,000; 2,600,000; 3,360,000; 1,200,000",
       firstYear: "2012/13",
       kind: "cashable",
       gainShare: 0.1,
@@ -291,8 +291,8 @@ export const SERVICES: readonly ServiceData[] = [
     tracker: [{ year: "2012/13", achieved: { [HF]: 640000, [KC]: 540000, [WM]: 820000 } }],
     fromReport:
       "003 ch. 9(d) §6: gross savings £0 / £2,700k / £5,300k / £8,660k / £9,860k (2011/12 to 2015/16), investment " +
-      "£600k / £2,000k / £2,000k (£4,600k, the transitional cost). The phasing 27% / 26% / 34% / 13% from 2012/13 is " +
-      "the report's yearly increments (2,700 / 2,600 / 3,360 / 1,200 of 9,860) rounded to whole percentages. " +
+      "£600k / £2,000k / £2,000k (£4,600k, the transitional cost). The phasing from 2012/13 is " +
+      "the report's yearly increments as amounts (2,700 / 2,600 / 3,360 / 1,200 of 9,860, in pounds). " +
       "H&F's ICT is run by a joint venture with a profit share (ch. 9(d) §4.1).",
     illustrative:
       "The boroughs' ICT budgets (£48.5m in all, so the combined cost is £48.5m − £9.86m), the 10% gain share, the host, the Tracker figures.",

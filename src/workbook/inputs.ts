@@ -114,6 +114,11 @@ export interface ServiceRule {
   oneOffs?: FromCell<OneOffEntry[]>;
   /** Phasing over years as fractions summing to 1 (from text such as "10%, 45%, 45%"), or… */
   phasing?: FromCell<Decimal[]>;
+  /**
+   * …as the amount arriving each year, in pounds ("2,700,000; 2,600,000; 3,360,000; 1,200,000"),
+   * adding up to the service's saving before any gain share (checked in the outcome), or…
+   */
+  phasingAmounts?: FromCell<Decimal[]>;
   /** …the month (1–12) the full saving starts in the first year (part-year effect). Neither: 100% in the first year. */
   startMonth?: FromCell<number>;
   firstYear: FromCell<YearLabel>;

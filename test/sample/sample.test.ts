@@ -153,6 +153,22 @@ function phasingPercents(phasing: string): Decimal[] | undefined {
   return parts.map((p) => new Decimal(p.slice(0, -1)));
 }
 
+/** "2,700,000; 2,600,000" → the amounts, exactly; undefined for anything else (phasing by amounts, RULES.md §6). */
+function phasingAmounts(phasing: string): Decimal[] | undefined {
+  const parts = phasing.split(";").map((s) => s.trim());
+  if (!parts.every((p) => /^\d{1,3}(,\d{3})*(\.\d{1,2})?$/.test(p))) return undefined;
+  return parts.map((p) => new Decimal(p.replace(/,/g, "")));
+}
+
+/** A Rules line's saving before any gain share, worked out here: its partners' Budget lines less its New cost. */
+function grossSaving(s: ReturnType<typeof sheets>, line: Line): Decimal | undefined {
+  const service = str(line, "service");
+  const cost = num(line, "newCost");
+  if (cost === undefined) return undefined;
+  const lines = s.budget.filter((l) => str(l, "service") === service);
+  return Decimal.sum(0, ...lines.map((l) => num(l, "baseline") ?? 0)).minus(cost);
+}
+
 function startYear(label: string): number {
   const m = /^(\d{4})\/(\d{2})$/.exec(label);
   if (!m || (Number(m[1]) + 1) % 100 !== Number(m[2])) throw new Error(`not a financial year: ${label}`);
@@ -207,7 +223,12 @@ function mistakes(workbook: ExcelJS.Workbook): string[] {
     const phasing = str(line, "phasing");
     if (phasing) {
       const percents = phasingPercents(phasing);
-      if (!percents || !Decimal.sum(...percents).equals(100)) found.push(`Rules!${address(line, "phasing")}`);
+      const amounts = phasingAmounts(phasing);
+      const saving = grossSaving(s, line);
+      const adds = percents
+        ? Decimal.sum(...percents).equals(100)
+        : amounts !== undefined && saving !== undefined && Decimal.sum(...amounts).equals(saving);
+      if (!adds) found.push(`Rules!${address(line, "phasing")}`);
     }
     const service = str(line, "service");
     const budgeted = new Set(s.budget.filter((l) => str(l, "service") === service).map((l) => str(l, "partner")));
@@ -367,15 +388,25 @@ describe("the sample is consistent", () => {
     }
   });
 
-  it("phases every saving to exactly 100%", () => {
-    const { rules } = sheets(sample);
-    const phased = rules.filter((l) => str(l, "phasing"));
+  it("phases every saving to exactly 100%, or by amounts adding up to exactly the saving", () => {
+    const all = sheets(sample);
+    const phased = all.rules.filter((l) => str(l, "phasing"));
     expect(phased.length).toBeGreaterThanOrEqual(2);
-    for (const rule of phased)
-      expect([str(rule, "service"), Decimal.sum(...phasingPercents(str(rule, "phasing"))!).toNumber()]).toEqual([
-        str(rule, "service"),
-        100,
-      ]);
+    for (const rule of phased) {
+      const amounts = phasingAmounts(str(rule, "phasing"));
+      if (amounts)
+        expect([str(rule, "service"), Decimal.sum(...amounts).toFixed(2)]).toEqual([
+          str(rule, "service"),
+          grossSaving(all, rule)!.toFixed(2),
+        ]);
+      else
+        expect([str(rule, "service"), Decimal.sum(...phasingPercents(str(rule, "phasing"))!).toNumber()]).toEqual([
+          str(rule, "service"),
+          100,
+        ]);
+    }
+    // ICT's phasing is the report's gross savings by year (003 ch. 9(d) §6: 2,700 / 2,600 / 3,360 / 1,200 of 9,860).
+    expect(phased.some((l) => phasingAmounts(str(l, "phasing")) !== undefined)).toBe(true);
   });
 
   it("gives each basis the inputs it needs, for every partner of the service", () => {

@@ -126,7 +126,8 @@ describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
     set("B10", "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2014/15");
     set("F10", "1,160,000 for Hammersmith & Fulham and Kensington & Chelsea");
     set("F9", "600,000 in 2011/12; 2,000,000 in 2012/13; 2,000,000 in 2013/14");
-    set("G9", "0%, 27%, 26%, 34%, 13%");
+    // The report's gross savings by year as amounts (0 / 2,700 / 5,300 / 8,660 / 9,860 cumulative, £000s).
+    set("G9", "0; 2,700,000; 2,600,000; 3,360,000; 1,200,000");
     set("I9", "2011/12");
     set("B4", "Hammersmith & Fulham; Kensington & Chelsea until 2013/14; Westminster");
     set("B7", "Hammersmith & Fulham notice October 2013, Kensington & Chelsea, Westminster");

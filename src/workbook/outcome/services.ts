@@ -26,12 +26,15 @@ import {
   phaseInForce,
   roundMoney,
   shareByYear,
+  split,
   standAloneTest,
   sum,
+  yearSequence,
 } from "../../engine";
 import type { CellRef } from "../grid";
 import type { CostLineEntry, FromCell, Inputs, MoneyCell, RulePartner, ServiceRule } from "../inputs";
-import { Problem, problemFromRuleError } from "../problems";
+import { pounds } from "../format";
+import { Problem, problemAt, problemFromRuleError } from "../problems";
 
 export interface PartnerInService {
   partner: string;
@@ -149,6 +152,10 @@ export function computeServices(inputs: Inputs): { services: ServiceResult[]; pr
     try {
       services.push(computeService(rule, { budgetBy, budgetPartners, fteBy, driversBy, costsBy }));
     } catch (thrown) {
+      if (thrown instanceof CellProblem) {
+        problems.push(thrown.problem);
+        continue;
+      }
       const onBasis = thrown instanceof SplitByBasisError;
       const error = onBasis ? thrown.error : thrown;
       if (!(error instanceof RuleError)) throw error;
@@ -162,6 +169,11 @@ export function computeServices(inputs: Inputs): { services: ServiceResult[]; pr
     }
   }
   return { services, problems };
+}
+
+/** A problem found while working out a service, already at its cell. */
+class CellProblem {
+  constructor(readonly problem: Problem) {}
 }
 
 /** A RuleError thrown while splitting by the basis's weights, which the Basis cell chose. */
@@ -267,6 +279,8 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const attribution = splitByBasis(() =>
     attributeSavings({ partners: data, basis, combinedCost, gainShare, ...(costLines ? { costLines } : {}) }, {}),
   );
+
+  if (rule.phasingAmounts) checkPhasingAmounts(rule, rule.phasingAmounts, attribution.totals.grossSaving);
 
   // Year by year, among the partners taking part each year (RULES.md §2): the figures that count.
   const participation = rows.map((r) => ({ partner: r.partner, joins: r.joins, leaves: r.leaves }));
@@ -402,9 +416,34 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   };
 }
 
+/**
+ * Phasing by amounts (RULES.md §6) must add up to the service's saving before any gain share (the
+ * partners' baselines less the combined cost), as the reports' tables do (ICT, `003` ch. 9(d):
+ * 2,700 / 2,600 / 3,360 / 1,200 of 9,860); one that does not is an error at its cell saying by how much.
+ */
+function checkPhasingAmounts(rule: ServiceRule, amounts: FromCell<Decimal[]>, saving: Decimal): void {
+  const total = sum(amounts.value);
+  if (total.equals(saving)) return;
+  const gap = total.minus(saving);
+  throw new CellProblem(
+    problemAt(
+      amounts.at,
+      `Phasing for ${rule.service} adds up to ${pounds(total)}, ${pounds(gap.abs())} ${gap.isNegative() ? "short of" : "more than"} the service's saving of ${pounds(saving)} (its partners' baselines less the combined cost, before any gain share).`,
+      "Change the amounts so they add up to the saving exactly, or give the phasing as percentages adding up to 100%.",
+      { rule: "RULES.md §6" },
+    ),
+  );
+}
+
 /** How many years a saving takes to arrive in full from its start: the phasing's years, two for a part-year start, else one. */
 const phasingYears = (rule: ServiceRule): number =>
-  rule.phasing ? rule.phasing.value.length : rule.startMonth ? 2 : 1;
+  rule.phasing
+    ? rule.phasing.value.length
+    : rule.phasingAmounts
+      ? rule.phasingAmounts.value.length
+      : rule.startMonth
+        ? 2
+        : 1;
 
 /**
  * The service's years: from its first year to the last in which anything changes: a partner's
@@ -434,6 +473,9 @@ function serviceYears(
  */
 export function inForceShare(rule: ServiceRule, k: number): Decimal {
   if (rule.phasing) return sum(rule.phasing.value.slice(0, k + 1));
+  // By amounts: the part of their total reached (to the engine's 40 significant digits).
+  if (rule.phasingAmounts)
+    return sum(rule.phasingAmounts.value.slice(0, k + 1)).dividedBy(sum(rule.phasingAmounts.value));
   if (rule.startMonth) return k === 0 ? new Decimal(monthsRemaining(rule.startMonth.value)).dividedBy(12) : ONE;
   return ONE;
 }
@@ -502,6 +544,11 @@ const basisLabel = (basis: Basis): string =>
 /** A partner's saving by year from its start year: phased, part-year, or all in the first year. */
 function profileOf(rule: ServiceRule, saving: Decimal, startYear: YearLabel): Profile {
   if (rule.phasing) return phase(saving, rule.phasing.value, startYear);
+  // By amounts: the saving split in their proportions, leftover pennies as in RULES.md §1.
+  if (rule.phasingAmounts) {
+    const parts = split(saving, rule.phasingAmounts.value, { field: "phasing" });
+    return yearSequence(startYear, parts.length).map((year, i) => ({ year, amount: parts[i] }));
+  }
   if (rule.startMonth) return partYear(saving, rule.startMonth.value, startYear, 2);
   return phase(saving, [ONE], startYear);
 }

@@ -6,7 +6,7 @@
  */
 import { Decimal, basisName, kindName } from "../../engine";
 import { MARKER, a1, refText, sheetPrefix } from "../a1";
-import { percentText, pounds } from "../format";
+import { grouped, percentText, pounds } from "../format";
 import type { FromCell } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
 import { type ServiceResult, takingPart } from "../outcome";
@@ -76,9 +76,11 @@ export function auditSheet(
       8,
       r.phasing
         ? `${r.phasing.value.map(percentText).join(", ")} (${from(r.phasing)})`
-        : r.startMonth
-          ? `part-year from month ${r.startMonth.value} (${from(r.startMonth)})`
-          : "all in the first year",
+        : r.phasingAmounts
+          ? `${r.phasingAmounts.value.map(grouped).join("; ")}, in proportion (${from(r.phasingAmounts)})`
+          : r.startMonth
+            ? `part-year from month ${r.startMonth.value} (${from(r.startMonth)})`
+            : "all in the first year",
     );
     b.text(row, 9, r.firstYear.value);
     b.text(row, 10, kindName(r.kind.value));

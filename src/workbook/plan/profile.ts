@@ -9,6 +9,7 @@
  */
 import { Decimal, SavingKind, YearLabel, kindName, parseYear } from "../../engine";
 import { MARKER, a1, columnLetters, sheetPrefix } from "../a1";
+import { grouped } from "../format";
 import type { Outcome } from "../outcome";
 import { ATTRIBUTION_COLUMNS, AttributionLayout, ByYearLayout } from "./attribution";
 import { SheetBuilder, quoted, rangeText } from "./sheet";
@@ -130,11 +131,20 @@ export function profileSheet(
       b.number(row, 3, new Decimal(rule.startMonth.value), "number");
       return { kind: "part-year" as const, month: a1(row, 3, true) };
     }
-    const fractions = rule.phasing?.value ?? [new Decimal(1)];
-    b.text(row, 2, `${fractions.map((f) => `${f.times(100).toString()}%`).join(", ")} from ${rule.firstYear.value}`);
-    fractions.forEach((f, j) => b.number(row, start + j, f, "percent"));
+    // Phasing by amounts (RULES.md §6): the amounts themselves, which APPORTION splits each saving by.
+    const amounts = rule.phasingAmounts?.value;
+    const fractions = amounts ?? rule.phasing?.value ?? [new Decimal(1)];
+    b.text(
+      row,
+      2,
+      amounts
+        ? `${amounts.map((a) => grouped(a)).join("; ")} from ${rule.firstYear.value} (amounts, in proportion)`
+        : `${fractions.map((f) => `${f.times(100).toString()}%`).join(", ")} from ${rule.firstYear.value}`,
+    );
+    fractions.forEach((f, j) => b.number(row, start + j, f, amounts ? "money" : "percent"));
     return {
       kind: "phased" as const,
+      amounts: amounts !== undefined,
       range: `${a1(row, start, true)}:${a1(row, start + fractions.length - 1, true)}`,
       first: a1(row, start, true),
       column: start,
@@ -189,7 +199,7 @@ export function profileSheet(
       const saving = attributionRef(by.savingRows[pi], by.yearColumn(y.year));
       const part =
         ph.kind === "phased"
-          ? `*SUM(${ph.first}:${columnLetters(ph.column + Math.min(k, ph.count - 1))}$${ph.row})`
+          ? `*SUM(${ph.first}:${columnLetters(ph.column + Math.min(k, ph.count - 1))}$${ph.row})${ph.amounts ? `/SUM(${ph.range})` : ""}`
           : ph.kind === "part-year" && k === 0
             ? `*(12-MOD(${ph.month}+8,12))/12`
             : "";
@@ -248,7 +258,9 @@ export function profileSheet(
       const ph = phasingOf[si];
       const formula =
         ph.kind === "phased"
-          ? `=SHARED.PROFILE($E${r},${ph.range})`
+          ? ph.amounts
+            ? `=SHARED.APPORTION($E${r},${ph.range})`
+            : `=SHARED.PROFILE($E${r},${ph.range})`
           : `=SHARED.PARTYEAR($E${r},${ph.month},${p.profile.length})`;
       b.spill(r, yearColumn(p.startYear), formula, [p.profile.map((y) => y.amount)], "money");
       b.formula(r, totalColumn, `=SUM(${rangeText(r, YEARS_FROM, r, lastYearColumn)})`, p.saving, "money");

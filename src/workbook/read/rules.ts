@@ -23,6 +23,7 @@ import {
   readStartMonth,
   readYear,
 } from "./rule-values";
+import { isAmountPhasing, readPhasingAmounts } from "./phasing";
 import { roleLabel } from "./sheets";
 import { readYearsCovered } from "./years-covered";
 
@@ -207,7 +208,12 @@ function readRow(
       )
     : undefined;
   const transitional = isText("transitional") ? undefined : money("transitional", "Transitional cost", "§4");
-  const phasing = has("phasing") ? take("phasing", readPhasing(r, cell("phasing"), service)) : undefined;
+  // Phasing as amounts ("2,700,000; 2,600,000"), or as percentages (read/phasing.ts).
+  const byAmounts = has("phasing") && isAmountPhasing(r, cell("phasing"));
+  const phasing = has("phasing") && !byAmounts ? take("phasing", readPhasing(r, cell("phasing"), service)) : undefined;
+  const phasingAmounts = byAmounts
+    ? take("phasing", readPhasingAmounts(r, cell("phasing"), service, units))
+    : undefined;
   const startMonth = has("startMonth") ? take("startMonth", readStartMonth(r, cell("startMonth"), service)) : undefined;
   if (has("phasing") && has("startMonth")) {
     bad.add("startMonth");
@@ -291,6 +297,7 @@ function readRow(
     ...(transitional === undefined ? {} : { transitional }),
     ...optional("oneOffs", from("transitional", oneOffs)),
     ...optional("phasing", from("phasing", phasing)),
+    ...optional("phasingAmounts", from("phasing", phasingAmounts)),
     ...optional("startMonth", from("startMonth", startMonth)),
     firstYear: { value: firstYear ?? "", at: cell("firstYear") },
     kind: { value: kind ?? "cashable", at: cell("kind") },

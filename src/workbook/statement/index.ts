@@ -12,7 +12,7 @@
  */
 import { Decimal, ZERO, basisName, fairnessInTheRound, kindName, standAloneTest, sum } from "../../engine";
 import { MARKER, a1, refText } from "../a1";
-import { percentText } from "../format";
+import { grouped, percentText } from "../format";
 import type { CellRef } from "../grid";
 import type { FromCell } from "../inputs";
 import type { Outcome, PartnerInService, ServiceResult } from "../outcome";
@@ -364,9 +364,11 @@ export function statementSheet(
       6,
       r.phasing
         ? `${r.phasing.value.map(percentText).join(", ")} (${cellOf(r.phasing)})`
-        : r.startMonth
-          ? `part-year from month ${r.startMonth.value} (${cellOf(r.startMonth)})`
-          : "all in the first year",
+        : r.phasingAmounts
+          ? `${r.phasingAmounts.value.map(grouped).join("; ")}, in proportion (${cellOf(r.phasingAmounts)})`
+          : r.startMonth
+            ? `part-year from month ${r.startMonth.value} (${cellOf(r.startMonth)})`
+            : "all in the first year",
     );
     b.text(row, 7, `${r.firstYear.value} (${cellOf(r.firstYear)})`);
     b.text(row, 8, kindName(r.kind.value));

@@ -111,7 +111,11 @@ describe("rulesView", () => {
     const ict = view.rows.find((r) => r.service === "ICT");
     expect(ict?.cells.newCost).toEqual({ text: "38,640,000", value: 38640000, cell: "D9" });
     expect(ict?.cells.gainShare).toEqual({ text: "10%", value: 0.1, cell: "K9" });
-    expect(ict?.cells.phasing).toEqual({ text: "27%, 26%, 34%, 13%", value: "27%, 26%, 34%, 13%", cell: "G9" });
+    expect(ict?.cells.phasing).toEqual({
+      text: "2,700,000; 2,600,000; 3,360,000; 1,200,000",
+      value: "2,700,000; 2,600,000; 3,360,000; 1,200,000",
+      cell: "G9",
+    });
     expect(ict?.cells.startMonth).toEqual({ text: "", value: null, cell: "H9" });
     const asc = view.rows.find((r) => r.service === "Adult social care overheads");
     expect(asc?.cells.reduction).toEqual({ text: "50%", value: 0.5, cell: "E5" });
