@@ -80,6 +80,23 @@ export function parseRangeText(text: string): [Decimal, Decimal] | undefined {
   return [low, high];
 }
 
+const ONE_FIGURE = new RegExp(String.raw`^\s*${FIGURE}\s*$`, "i");
+
+/**
+ * One amount or a range, as the reports write them: "£1.2m", "1,200,000", "£120 - £140k". Both
+ * ends (the same figure twice for one amount), read by the same grammar as parseRangeText; undefined
+ * if the text is neither.
+ */
+export function parseAmountOrRange(text: string): { low: Decimal; high: Decimal; range: boolean } | undefined {
+  const range = parseRangeText(text);
+  if (range) return { low: range[0], high: range[1], range: true };
+  const m = ONE_FIGURE.exec(text);
+  if (!m) return undefined;
+  const d = new Decimal(m[1].replace(/,/g, ""));
+  const value = m[2] ? d.times(SCALE[m[2].toLowerCase()]) : d;
+  return { low: value, high: value, range: false };
+}
+
 /** Reads a scenario name; mid-range is the default, as summaries use it. */
 export function readScenario(value: string | undefined, field = "scenario"): Scenario {
   const v = (value ?? "").trim().toLowerCase();

@@ -3,6 +3,7 @@ import {
   Decimal,
   inScenario,
   kindName,
+  parseAmountOrRange,
   parseRangeText,
   phase,
   readEstimate,
@@ -25,6 +26,26 @@ describe("ranges and scenarios (RULES §1)", () => {
     expect(read("£1.5m – £2m")).toEqual(["1500000", "2000000"]);
     expect(parseRangeText("£120k")).toBeUndefined();
     expect(parseRangeText("tbc")).toBeUndefined();
+  });
+
+  test("one amount parser: a single figure in the ranges' grammar, a range as parseRangeText reads it", () => {
+    const read = (text: string) => {
+      const a = parseAmountOrRange(text);
+      return a && [a.low.toString(), a.high.toString(), a.range];
+    };
+    expect(read("£1.2m")).toEqual(["1200000", "1200000", false]);
+    expect(read("1,200,000.50")).toEqual(["1200000.5", "1200000.5", false]);
+    expect(read("£120k")).toEqual(["120000", "120000", false]);
+    expect(read("tbc")).toBeUndefined();
+    fc.assert(
+      fc.property(
+        fc.constantFrom("£120 - £140k", "between £700,000 and £1.1million", "£2-3m", "£1.5m – £2m", "700 to 1,000"),
+        (text) => {
+          const a = parseAmountOrRange(text)!;
+          expect([a.low, a.high, a.range]).toEqual([...parseRangeText(text)!, true]);
+        },
+      ),
+    );
   });
 
   test("summaries use the mid-range value; low and high stay available", () => {

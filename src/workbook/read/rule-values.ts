@@ -13,6 +13,7 @@ import {
   Scenario,
   formatYear,
   leavesAfterNotice,
+  parseAmountOrRange,
   parseRangeText,
   parseYear,
   phasingBreach,
@@ -549,21 +550,33 @@ function noticeOf(written: string): RulePartner["notice"] {
 }
 
 /**
- * One amount written as text in a Rules cell: "1,200,000", "£1,200,000.50" or "1200000", in the
- * sheet's units (× 1,000 in a £000s sheet). The reason when it is not one. Kept on its own so an
- * amount may later be written as a range (£0.7m–£1.0m) in every list that uses it.
+ * One amount written as text in a Rules list (a cost by year, a one-off), read by the one amount
+ * grammar of the ranges (parseAmountOrRange, beside parseRangeText): "1,200,000", "£1.2m",
+ * "£1,200,000.50", or a range "£0.7m–£1.0m" (RULES.md §1: the scenario's figure, mid-range unless
+ * chosen), in the sheet's units (× 1,000 in a £000s sheet unless the text says k or m). The reason
+ * when it is not one.
  */
-export type AmountText = (text: string, units: Units) => { value: Decimal } | { reason: string };
+export type AmountText = (
+  text: string,
+  units: Units,
+  scenario?: Scenario,
+) => { value: Decimal; range?: RangeOf } | { reason: string };
 
-export const parseAmountText: AmountText = (text, units) => {
-  const m = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(text.trim());
-  if (m === null) return { reason: `"${text}" is not an amount like 1,200,000` };
-  const n = new Decimal(`${m[1].replace(/,/g, "")}${m[2] ?? ""}`);
-  const value = units === "thousands" ? n.times(1000) : n;
-  if (value.greaterThanOrEqualTo(MAX_AMOUNT))
+export const parseAmountText: AmountText = (text, units, scenario) => {
+  const thousands = IN_THOUSANDS.test(text);
+  const bare = text.replace(IN_THOUSANDS, "").trim();
+  const parsed = parseAmountOrRange(bare);
+  if (parsed === undefined) return { reason: `"${text}" is not an amount like 1,200,000` };
+  const scale = HAS_SCALE.test(bare) ? 1 : thousands || units === "thousands" ? 1000 : 1;
+  const [low, high] = [parsed.low, parsed.high].map((d) => d.times(scale));
+  if (low.greaterThan(high))
+    return { reason: `"${text}" is a range written backwards: its low end is above its high end` };
+  if (high.greaterThanOrEqualTo(MAX_AMOUNT))
     return { reason: `${text} is more than the largest amount the add-in reads (under £1,000,000,000,000)` };
-  if (value.decimalPlaces() > 2) return { reason: `${text} has fractions of a penny` };
-  return { value };
+  if (low.decimalPlaces() > 2 || high.decimalPlaces() > 2) return { reason: `${text} has fractions of a penny` };
+  if (!parsed.range) return { value: low };
+  const range: RangeOf = { low, mid: roundMoney(low.plus(high).dividedBy(2)), high, text: text.trim() };
+  return { value: pick(range, scenario), range };
 };
 
 /** A financial year written in a list item, or the reason it is not one (or not accepted). */
@@ -605,11 +618,12 @@ export function readCostByYear(
       report(r, at, `${what} (${shown(value)}) has an empty item.`, fix, "§5");
       return null;
     }
-    const amount = amountText(m[1], units);
+    const amount = amountText(m[1], units, r.scenario);
     if ("reason" in amount) {
       report(r, at, `${what}: ${amount.reason}.`, fix, "§5");
       return null;
     }
+    if (amount.range) r.notes.push(rangeNote(at, what, amount.range, r.scenario));
     if (m[2] === undefined && i > 0) {
       report(r, at, `${what}: ${m[1]} has no year; every amount after the first needs one (from 2013/14).`, fix, "§5");
       return null;
@@ -664,11 +678,12 @@ export function readOneOffs(
       report(r, at, `${what} (${shown(value)}) has an empty item.`, fix, "§4");
       return null;
     }
-    const amount = amountText(m[1], units);
+    const amount = amountText(m[1], units, r.scenario);
     if ("reason" in amount) {
       report(r, at, `${what}: ${amount.reason}.`, fix, "§4");
       return null;
     }
+    if (amount.range) r.notes.push(rangeNote(at, what, amount.range, r.scenario));
     const entry: OneOffEntry = { amount: amount.value };
     if (m[2] !== undefined) {
       const y = listYear(m[2]);

@@ -149,12 +149,32 @@ describe("New cost by year and one-off costs by year and by who bears them (RULE
     expect(at("1,200,000; 1,500,000").message).toBe(
       `New cost for ${YOS}: 1,500,000 has no year; every amount after the first needs one (from 2013/14).`,
     );
-    expect(at("1.2m; 1,500,000 from 2013/14").message).toBe(
-      `New cost for ${YOS}: "1.2m" is not an amount like 1,200,000.`,
+    expect(at("about a million; 1,500,000 from 2013/14").message).toBe(
+      `New cost for ${YOS}: "about a million" is not an amount like 1,200,000.`,
+    );
+    expect(at("£1.0m–£0.7m; 1,500,000 from 2013/14").message).toBe(
+      `New cost for ${YOS}: "£1.0m–£0.7m" is a range written backwards: its low end is above its high end.`,
     );
     expect(at("1,500,000 from 2013/14").message).toBe(
       `New cost for ${YOS} starts from 2013/14, so 2011/12, the First year, has no cost.`,
     );
+  });
+
+  test("each amount of a list is read as the ranges are (one amount parser): £1.2m, a range at the scenario's figure", () => {
+    const r = rulesWith(["D2", "£1.2m; £1.4m–£1.6m from 2013/14"], ["F2", "£120 - £140k in 2011/12"]);
+    expect(only(r)).toEqual([]);
+    expect(yos(r).newCostByYear?.value.map((c) => c.amount.toString())).toEqual(["1200000", "1500000"]);
+    expect(yos(r).oneOffs?.value.map((o) => o.amount.toString())).toEqual(["130000"]);
+    expect(r.notes.filter((n) => /^Rules!(D2|F2): .* is the range /.test(n))).toHaveLength(2);
+    const high = read(
+      withCells([
+        ["Rules", "D2", "£1.2m; £1.4m–£1.6m from 2013/14"],
+        ["Rules", "F2", "£120 - £140k in 2011/12"],
+      ]),
+      { scenario: "high" },
+    );
+    expect(high.inputs!.rules.rules[0].newCostByYear?.value[1].amount.toString()).toBe("1600000");
+    expect(high.inputs!.rules.rules[0].oneOffs?.value[0].amount.toString()).toBe("140000");
   });
 
   test("a one-off cost named for a partner not in the service, twice in a year, before the First year", () => {
