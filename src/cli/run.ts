@@ -75,7 +75,7 @@ function program(io: CliIo): Command {
     .option("-q, --quiet", "print no progress (progress is printed only on a terminal anyway)")
     .option(
       "--scenario <scenario>",
-      "for estimates written as ranges (£0.7m–£1.0m, 20%–30%): low, mid or high (default mid, the mid-range value)",
+      "for estimates written as ranges (£0.7m–£1.0m, 20%–30%): low (the lower saving: a cost's high end), mid or high (default mid, the mid-range value)",
     )
     .option(
       "--first-year <year>",
@@ -231,11 +231,18 @@ async function run(input: string, options: CliOptions, io: CliIo): Promise<numbe
 
   for (const line of plan.summary) io.out(line);
   for (const note of statementNotes) io.err(`Note: ${note}`);
-  const ranges = prepared.notes.filter((n) => n.includes("(scenario ")).length;
-  if (ranges > 0)
+  const ranges = prepared.scenarios ? prepared.notes.filter((n) => n.includes("(scenario ")).length : 0;
+  if (ranges > 0) {
+    const shown = (scenario ?? "mid") as Scenario;
+    const which =
+      shown === "mid"
+        ? "the mid-range values"
+        : `the ${shown === "low" ? "lower" : "higher"} saving (the ${shown === "low" ? "high" : "low"} end of each cost, the ${shown} end of each reduction)`;
     io.out(
-      `Ranges: ${ranges} estimate${ranges === 1 ? " is a range" : "s are ranges"}; the tables use the ${scenario === undefined || scenario === "mid" ? "mid-range values" : `${scenario} ends`} (scenario ${scenario ?? "mid"}, RULES.md §1; the Audit sheet lists them).`,
+      `Ranges: ${ranges} estimate${ranges === 1 ? " is a range" : "s are ranges"}; the tables use ${which} (scenario ${shown}, RULES.md §1). ` +
+        "The Audit sheet lists them and gives each partner's saving under low, mid and high.",
     );
+  }
   // Kept parts carry everything of the user's; only a copy written through ExcelJS can lose some.
   const dropped = written.way === "exceljs" ? await notCarried(bytes) : [];
   if (dropped.length > 0)

@@ -15,6 +15,7 @@ export async function applyRules(context: Excel.RequestContext, options: RunOpti
   const prepared = prepareRun(grids, existing, {
     sheets: options.sheets,
     columns: options.columns,
+    ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     when: options.when ?? new Date(),
     source: "this workbook",
   });

@@ -47,7 +47,7 @@ export interface RuleData {
   /** Blank: every partner with a budget for the service. */
   partners?: string;
   basis: string;
-  /** Pounds; or, as text, a cost that changes by year: "1,725,000; 2,955,000 from 2013/14". */
+  /** Pounds; or, as text, a cost that changes by year ("1,725,000; 2,955,000 from 2013/14") or a range as the reports write one ("£1,600k–£1,700k", RULES.md §1). */
   newCost?: number | string;
   /** A fraction: 0.5 is written 50%. */
   reduction?: number;
@@ -110,7 +110,8 @@ export const SERVICES: readonly ServiceData[] = [
     rule: {
       partners: `${HF}; ${KC}; ${WM}`,
       basis: "demand",
-      newCost: 1650000,
+      // A range (RULES.md §1) whose mid-range value is the report's £1,650k, so the tables show its split.
+      newCost: "£1,600k–£1,700k",
       transitional: 100000,
       firstYear: "2012/13",
       kind: "cashable",
@@ -122,7 +123,9 @@ export const SERVICES: readonly ServiceData[] = [
       "003 ch. 9(a) table: original net budgets £677k (H&F), £676k (K&C), £728k (Westminster); combined service " +
       "£1,650k; revised net budgets £607k / £596k / £447k, used as the demand quantities so the report's split comes out. " +
       "The report prints H&F's saving as £71k and the total as £432k; its own figures give £70k and £431k.",
-    illustrative: "Cost centre lines, FTE, the £100,000 transitional cost, the host, the Tracker figures.",
+    illustrative:
+      "Cost centre lines, FTE, the £100,000 transitional cost, the host, the Tracker figures; the combined cost written as " +
+      "the range £1,600k–£1,700k, whose mid-range value is the report's £1,650k (the low and high scenarios take its ends).",
   },
   {
     service: "Adult social care overheads",

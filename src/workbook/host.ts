@@ -30,6 +30,8 @@ export interface RunOptions {
   sheets?: SheetChoice["sheets"];
   /** Which column holds each field, where the user chose (by heading text). */
   columns?: SheetChoice["columns"];
+  /** For estimates given as ranges (RULES.md §1): the scenario the tables show; mid unless chosen. */
+  scenario?: SheetChoice["scenario"];
   /** When the tables are made; now unless a test fixes it. */
   when?: Date;
   /** Progress through the reading and then the writing: done and total syncs of the current step. */

@@ -160,8 +160,18 @@ describe("shared-services refuses to lose anything", () => {
     expect(bad.status).toBe(1);
     expect(bad.err).toEqual(['Error: --scenario must be low, mid or high (got "optimistic").', "Nothing was written."]);
     await expect(stat(output)).rejects.toThrow();
-    // The sample has no ranges, so every scenario gives the same tables.
-    expect((await cli(SAMPLE, "-o", output, "--scenario", "high")).status).toBe(0);
+    // The sample's Youth Offending Service cost is one range (£1,600k–£1,700k): the high scenario,
+    // the higher saving, takes its low end.
+    const high = await cli(SAMPLE, "-o", output, "--scenario", "high");
+    expect(high.status).toBe(0);
+    expect(high.out).toContain(
+      "Ranges: 1 estimate is a range; the tables use the higher saving (the low end of each cost, the high end of each reduction) " +
+        "(scenario high, RULES.md §1). The Audit sheet lists them and gives each partner's saving under low, mid and high.",
+    );
+    const audit = (await readXlsx(await readFile(output))).find((g) => g.name === "Audit")!;
+    const texts = audit.values.flat().filter((v): v is string => typeof v === "string");
+    expect(texts.some((t) => t.startsWith("The tables show scenario high (the higher saving"))).toBe(true);
+    expect(texts.some((t) => t.startsWith("Scenarios (RULES.md §1)"))).toBe(true);
   }, 60_000);
 
   it("will not replace an existing file unless told to", async () => {

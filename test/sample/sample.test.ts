@@ -10,7 +10,7 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
    these are ExcelJS rows and cells in memory, not Office.js proxies that need load() and sync(). */
 import ExcelJS from "exceljs";
-import { Decimal } from "../../src/engine";
+import { Decimal, parseRangeText } from "../../src/engine";
 import { HEADINGS, SHEET_NAMES } from "../../src/workbook/inputs";
 import {
   MALFORMED_MISTAKES,
@@ -94,6 +94,12 @@ function str(line: Line, field: string): string {
   return text(value(line, field));
 }
 
+/** A Rules amount or percentage written as a range (RULES.md §1), "£1,600k–£1,700k": its low and high ends. */
+function range(line: Line, field: string): [Decimal, Decimal] | undefined {
+  const v = value(line, field);
+  return typeof v === "string" ? parseRangeText(v.replace(/%/g, "")) : undefined;
+}
+
 function num(line: Line, field: string): number | undefined {
   const v = value(line, field);
   return typeof v === "number" ? v : undefined;
@@ -123,10 +129,11 @@ function byYear(
   }));
 }
 
-/** A money field as a number, or a list by year (byYear): either is a figure. */
+/** A money field as a number, a list by year (byYear) or a range (RULES.md §1): each is a figure. */
 const hasFigure = (line: Line, field: string): boolean =>
   num(line, field) !== undefined ||
-  ((field === "newCost" || field === "transitional") && byYear(line, field) !== undefined);
+  ((field === "newCost" || field === "transitional") && byYear(line, field) !== undefined) ||
+  ((field === "newCost" || field === "transitional" || field === "reduction") && range(line, field) !== undefined);
 
 function address(line: Line, field: string): string {
   return line.cells.get(field)?.address ?? `?${line.row}`;
@@ -468,6 +475,8 @@ describe("the sample is consistent", () => {
     // Partners over time (issue 16): a new cost by year, and a one-off cost by year named for some partners.
     expect(rules.some((l) => (byYear(l, "newCost")?.length ?? 0) > 1)).toBe(true);
     expect(rules.some((l) => byYear(l, "transitional")?.some((o) => o.year && o.for))).toBe(true);
+    // An estimate given as a range (RULES.md §1, issue 17).
+    expect(rules.some((l) => range(l, "newCost") !== undefined)).toBe(true);
     expect(rules.some((l) => str(l, "startMonth") && !str(l, "phasing"))).toBe(true);
     expect(rules.some((l) => ruleParties(l).some((p) => p.joins))).toBe(true);
     expect(rules.some((l) => str(l, "host"))).toBe(true);
@@ -517,7 +526,9 @@ describe("the sample's figures are the seed report's (003, chapter 9)", () => {
 
   it("Youth Offending Service: original net budgets £677k / £676k / £728k, combined £1,650k (ch. 9(a))", () => {
     expect(baselines("Youth Offending Service")).toEqual([677000, 676000, 728000]);
-    expect(num(rule("Youth Offending Service"), "newCost")).toBe(1650000);
+    // Written as the range £1,600k–£1,700k, whose mid-range value (RULES.md §1) is the report's figure.
+    const [low, high] = range(rule("Youth Offending Service"), "newCost")!;
+    expect(low.plus(high).dividedBy(2).toNumber()).toBe(1650000);
   });
 
   it("adult social care: Table I overheads £17,786k, FTE 95 / 89 / 79, 50% phased 10% / 45% / 45% (ch. 9(b))", () => {

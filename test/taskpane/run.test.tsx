@@ -4,7 +4,7 @@
  */
 // Node's export conditions, not the browser's: the malformed copy is read with ExcelJS, whose
 // browser build of uuid is an ES module jest cannot load. The task pane renders the same either way.
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { sampleSheets } from "../../src/sample/sample";
 import { ownedRole } from "../../src/workbook/owned";
 import { FakeWorkbook } from "../office/fake-excel";
@@ -106,6 +106,32 @@ describe("Run step", () => {
     await idle();
     expect(fake.sheetNames()).toEqual([...INPUTS, "Attribution", "Attribution (2)", ...OUTPUTS.slice(1)]);
     expect(fake.snapshot("Attribution")).toBe(original);
+  });
+
+  test("offers the scenario for ranges, mid-range by default; the run uses the one chosen and the Audit says which", async () => {
+    const fake = sampleBook();
+    const { user } = await openPane(fake);
+    await goTo(user, "Run");
+    const group = await screen.findByRole("radiogroup", { name: /Estimates given as a range/ });
+    expect((within(group).getByRole("radio", { name: "Mid-range" }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(group).getByRole("radio", { name: "Low" }));
+    await waitFor(() =>
+      expect((within(group).getByRole("radio", { name: "Low" }) as HTMLInputElement).checked).toBe(true),
+    );
+    await user.click(screen.getByRole("button", { name: "Write the tables" }));
+    await screen.findByRole("heading", { name: "Results" }, { timeout: 10_000 });
+    await idle();
+    const audit = fake
+      .values("Audit")
+      .flat()
+      .filter((v): v is string => typeof v === "string");
+    // The sample's Youth Offending Service cost is the range £1,600k–£1,700k: the low scenario takes £1,700k.
+    expect(audit.some((t) => t.startsWith("The tables show scenario low (the lower saving"))).toBe(true);
+    expect(audit.some((t) => t.includes("the tables use the high end, £1,700,000.00 (scenario low"))).toBe(true);
+    expect(audit.some((t) => t.startsWith("Scenarios (RULES.md §1)"))).toBe(true);
+    // The Rules cell is text, so the Attribution sheet writes the figure used (RULES.md §1).
+    const combined = fake.formulas("Attribution").find((row) => row[0] === "Youth Offending Service total");
+    expect(combined).toContain("=1700000");
   });
 
   test("shows a progress bar while the tables are written, and stops it when done", async () => {

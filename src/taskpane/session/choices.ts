@@ -5,7 +5,7 @@
 import * as React from "react";
 import type { WorkbookRead } from "../../workbook/host";
 import { Survey, surveyWorkbook } from "../../workbook/edit/survey";
-import type { Field, Role } from "../../workbook/read";
+import type { Field, Role, Scenario } from "../../workbook/read";
 
 export type SheetChoices = Partial<Record<Role, string>>;
 export type ColumnChoices = Partial<Record<Role, Partial<Record<Field, string>>>>;
@@ -18,7 +18,10 @@ export interface Choices {
   survey?: Survey;
   /** The sheet the reader will read for each role, with the user's choices. */
   sheets: SheetChoices;
+  /** Which end of each range the tables use (RULES.md §1): mid-range unless the user chose low or high. */
+  scenario: Scenario;
   chooseSheet(role: Role, sheet: string | undefined): void;
+  chooseScenario(scenario: Scenario): void;
   chooseColumn(role: Role, field: Field, heading: string | undefined): void;
   /** Forget every choice (the workbook's sheets changed, as when the sample is added). */
   reset(): void;
@@ -27,6 +30,7 @@ export interface Choices {
 export function useChoices(workbook: WorkbookRead | undefined): Choices {
   const [chosen, setChosen] = React.useState<SheetChoices>({});
   const [columns, setColumns] = React.useState<ColumnChoices>({});
+  const [scenario, setScenario] = React.useState<Scenario>("mid");
   const survey = React.useMemo(
     () => (workbook ? surveyWorkbook(workbook.grids, workbook.existing, chosen, columns) : undefined),
     [workbook, chosen, columns],
@@ -39,6 +43,8 @@ export function useChoices(workbook: WorkbookRead | undefined): Choices {
     columns,
     survey,
     sheets,
+    scenario,
+    chooseScenario: setScenario,
     chooseSheet: (role, sheet) => {
       setChosen((c) => ({ ...c, [role]: sheet ?? "" }));
       setColumns((c) => ({ ...c, [role]: {} })); // another sheet has other headings

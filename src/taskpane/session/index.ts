@@ -32,6 +32,8 @@ export interface Session {
   sheets: SheetChoices;
   /** The user's column choices (only those they changed). */
   columns: ColumnChoices;
+  /** The scenario the tables show where an estimate is a range (RULES.md §1); mid unless chosen. */
+  scenario: Choices["scenario"];
   rules?: RulesView;
   /** The last check, while the inputs and choices are as they were when it was made. */
   check?: Prepared;
@@ -56,7 +58,10 @@ export interface Session {
 
 /** What the steps can do: the choices and edits of their hooks, and these. */
 export interface Actions
-  extends Pick<Choices, "chooseSheet" | "chooseColumn">, Omit<Editing, "rules">, Omit<Copies, "statements"> {
+  extends
+    Pick<Choices, "chooseSheet" | "chooseColumn" | "chooseScenario">,
+    Omit<Editing, "rules">,
+    Omit<Copies, "statements"> {
   refresh(): Promise<void>;
   check(): Promise<Prepared | undefined>;
   run(): Promise<RunResult | undefined>;
@@ -89,6 +94,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     },
     chooseSheet: choices.chooseSheet,
     chooseColumn: choices.chooseColumn,
+    chooseScenario: choices.chooseScenario,
     addSample: editing.addSample,
     createRulesSheet: editing.createRulesSheet,
     editRule: editing.editRule,
@@ -116,6 +122,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       survey: choices.survey,
       sheets: choices.sheets,
       columns: choices.columns,
+      scenario: choices.scenario,
       rules: editing.rules,
       check: job.check,
       run: job.run,

@@ -60,7 +60,7 @@ export function inputsKey(read: WorkbookRead | undefined, choices: unknown): str
 export function useJob(
   host: WorkbookHost,
   book: OpenWorkbook,
-  { chosen, columns }: Choices,
+  { chosen, columns, scenario }: Choices,
   { doing }: Activity,
   now: () => Date,
 ): Job {
@@ -68,9 +68,13 @@ export function useJob(
   const [run, setRun] = React.useState<{ key: string; result: RunResult }>();
   const [progress, setProgress] = React.useState<Progress>();
   // "" for a role tells the reader not to read one (the user chose none), rather than to guess.
-  const choices = { sheets: chosen, columns };
-  const key = React.useMemo(() => inputsKey(book.workbook, { chosen, columns }), [book.workbook, chosen, columns]);
-  const keyOf = (read: WorkbookRead): string => inputsKey(read, { chosen, columns });
+  // The scenario changes the figures, so a run made with another is out of date.
+  const choices = { sheets: chosen, columns, scenario };
+  const key = React.useMemo(
+    () => inputsKey(book.workbook, { chosen, columns, scenario }),
+    [book.workbook, chosen, columns, scenario],
+  );
+  const keyOf = (read: WorkbookRead): string => inputsKey(read, { chosen, columns, scenario });
 
   return {
     check: check?.key === key ? check.prepared : undefined,

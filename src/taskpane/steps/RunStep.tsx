@@ -12,10 +12,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Radio,
+  RadioGroup,
   Text,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { hasErrors } from "../../workbook/problems";
+import { SCENARIOS, type Scenario } from "../../workbook/read";
 import type { StepProps } from "../session";
 import { useLayout } from "./layout";
 import { ProblemList } from "./ProblemList";
@@ -43,6 +46,23 @@ export function RunStep({ session, actions, onNext }: StepProps): React.JSX.Elem
         Writes the Attribution, Savings profile, Realisation (with a Tracker) and Audit sheets as live SHARED formulas
         over your input cells. Only the add-in&apos;s own sheets are written; your sheets are not changed.
       </Text>
+      <Field
+        label="Estimates given as a range"
+        hint="Which end of each range the tables use (RULES.md §1). Low: the lower saving (the high end of each cost, the low end of each reduction); high: the higher saving. The Audit sheet gives each partner's saving under all three."
+      >
+        <RadioGroup
+          layout="horizontal"
+          value={session.scenario}
+          disabled={session.busy !== undefined}
+          onChange={(_, data) => {
+            if ((SCENARIOS as readonly string[]).includes(data.value)) actions.chooseScenario(data.value as Scenario);
+          }}
+        >
+          <Radio value="low" label="Low" />
+          <Radio value="mid" label="Mid-range" />
+          <Radio value="high" label="High" />
+        </RadioGroup>
+      </Field>
       {earlier.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>

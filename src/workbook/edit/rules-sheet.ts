@@ -15,7 +15,7 @@ import { Reading, fromExcelNumber, nameKey, readText, ref, rowIsBlank } from "..
 import { catalogue } from "../read/catalogue";
 import { Field, HEADING_SEARCH_ROWS, HeadingRow, readHeadings } from "../read/headings";
 import { RULES_COLUMNS } from "../read/rules";
-import { readStartMonth, readYear } from "../read/rule-values";
+import { isRangeText, readStartMonth, readYear } from "../read/rule-values";
 
 export type RuleField =
   | "partners"
@@ -316,6 +316,8 @@ export function cellInput(
     const m = AMOUNT.exec(text);
     // A list by year (and by who bears it) is written as text, as typed; the Check step reads it.
     if (m === null && (text.includes(";") || /\s(from|in|for)\s/i.test(text))) return { value: typed };
+    // So is an estimate given as a range (RULES.md §1): "£1,600k–£1,700k".
+    if (m === null && isRangeText(text, "amount")) return { value: typed };
     if (m === null || (m[1] !== "" && m[2] !== ""))
       return {
         error: `${heading} must be an amount such as 1,650,000 or £1,650,000, not "${text}".`,
@@ -323,6 +325,7 @@ export function cellInput(
     const amount = new Decimal(`${m[1] || m[2]}${m[3].replace(/,/g, "")}${m[4] ?? ""}`);
     return { value: amount.toNumber(), numberFormat: amount.isInteger() ? MONEY_FORMAT : "#,##0.00" };
   }
+  if (field === "reduction" && isRangeText(text, "rate")) return { value: typed };
   if (PERCENT.has(field)) {
     const m = PERCENTAGE.exec(text);
     if (m === null) return { error: `${heading} must be a percentage such as 20% (or 20), not "${text}".` };

@@ -10,8 +10,17 @@ import { grouped, percentText, pounds } from "../format";
 import type { FromCell } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
 import { type ServiceResult, takingPart } from "../outcome";
+import type { ScenarioTable } from "../outcome/scenarios";
 import { SheetBuilder } from "./sheet";
 import type { SheetPlan } from "./types";
+import type { Scenario } from "../../engine";
+
+/** Which scenario the tables show, how many estimates are ranges and, with any, the three side by side. */
+export interface ScenarioInfo {
+  shown: Scenario;
+  ranges: number;
+  table?: ScenarioTable;
+}
 
 const from = (cell: FromCell<unknown> | undefined): string => (cell ? refText(cell.at) : "");
 /** The Audit sheet has always written a negative amount −£1,234.00. */
@@ -21,7 +30,14 @@ export function auditSheet(
   name: string,
   services: readonly ServiceResult[],
   attribution: { name: string; layout: AttributionLayout },
-  info: { marker: string; source: string; when: string; notes: readonly string[]; warnings: readonly string[] },
+  info: {
+    marker: string;
+    source: string;
+    when: string;
+    notes: readonly string[];
+    warnings: readonly string[];
+    scenario?: ScenarioInfo;
+  },
 ): SheetPlan {
   const b = new SheetBuilder("audit", name);
   b.text(1, 1, "Audit trail", "title");
@@ -33,6 +49,7 @@ export function auditSheet(
   };
   line("Made", info.when);
   line("From", info.source);
+  line("Scenario", scenarioText(info.scenario ?? { shown: "mid", ranges: 0 }));
   info.notes.forEach((n, i) => line(i === 0 ? "Read" : "", n));
   row++;
 
@@ -188,8 +205,71 @@ export function auditSheet(
     row++;
   }
 
+  if (info.scenario?.table) row = scenarioSection(b, row, info.scenario.table);
+
   b.text(row++, 1, "Warnings", "header");
   if (info.warnings.length === 0) b.text(row++, 1, "None.");
   for (const w of info.warnings) b.text(row++, 1, w);
   return b.build({ widths: [26, 16, 40, 26, 16, 36, 16, 28, 10, 14, 16, 18, 14] });
+}
+
+const SCENARIO_NAMES: Record<Scenario, string> = {
+  low: "low (the lower saving: the high end of each cost, the low end of each reduction)",
+  mid: "mid (the mid-range value of each range)",
+  high: "high (the higher saving: the low end of each cost, the high end of each reduction)",
+};
+
+/** The Audit's Scenario line: which scenario the tables show (RULES.md §1). */
+export function scenarioText(s: ScenarioInfo): string {
+  if (s.ranges === 0)
+    return `The tables show scenario ${s.shown}; no estimate is given as a range, so low, mid and high give the same tables (RULES.md §1).`;
+  return (
+    `The tables show scenario ${SCENARIO_NAMES[s.shown]}; ${s.ranges} estimate${s.ranges === 1 ? " is a range" : "s are ranges"} ` +
+    "(listed above), and the Scenarios section below gives each partner's saving under low, mid and high (RULES.md §1)."
+  );
+}
+
+/**
+ * Each partner's total saving under low, mid and high side by side (RULES.md §1): values the
+ * add-in worked out for each scenario, since the workbook's formulas show one.
+ */
+function scenarioSection(b: SheetBuilder, start: number, table: ScenarioTable): number {
+  let row = start;
+  const span = table.years.length === 0 ? "" : ` over ${table.years[0]} to ${table.years[table.years.length - 1]}`;
+  b.text(
+    row++,
+    1,
+    `Scenarios (RULES.md §1): each partner's saving under the low, mid and high ends of the ranges; the tables show ${table.shown}`,
+    "header",
+  );
+  b.headings(row++, [
+    "Partner",
+    "Saving a year, low £",
+    "Saving a year, mid £",
+    "Saving a year, high £",
+    `Cashable saving${span}, low £`,
+    `Cashable saving${span}, mid £`,
+    `Cashable saving${span}, high £`,
+  ]);
+  for (const l of table.lines) {
+    b.text(row, 1, l.partner ?? "All partners");
+    (["low", "mid", "high"] as const).forEach((s, i) => {
+      const fullYear = l.fullYear[s];
+      const overYears = l.overYears[s];
+      if (fullYear === undefined) b.text(row, 2 + i, "not worked out");
+      else b.number(row, 2 + i, fullYear, "money");
+      if (overYears === undefined) b.text(row, 5 + i, "not worked out");
+      else b.number(row, 5 + i, overYears, "money");
+    });
+    row++;
+  }
+  b.text(
+    row++,
+    1,
+    "Saving a year: baseline less cost share and gain share, all kinds, added up over the partner's services (as the Attribution sheet). " +
+      "Cashable saving: the Savings profile's saving in force each year, added up. Transitional costs are not taken off.",
+    "note",
+  );
+  for (const u of table.unavailable) b.text(row++, 1, `Scenario ${u.scenario} could not be worked out: ${u.reason}`);
+  return row + 1;
 }

@@ -8,7 +8,7 @@ import type { Outcome } from "../outcome";
 import { ExistingSheet, markerText, placeSheets } from "../owned";
 import { type Problem, describeProblem } from "../problems";
 import { attributionSheet } from "./attribution";
-import { auditSheet } from "./audit";
+import { ScenarioInfo, auditSheet } from "./audit";
 import { profileSheet } from "./profile";
 import { realisationSheet } from "./realisation";
 import { variancesSheet } from "./variances";
@@ -28,6 +28,8 @@ export interface PlanOptions {
   notes?: readonly string[];
   /** The reader's warnings (a Budget service with no rule…), for the Audit sheet. */
   warnings?: readonly Problem[];
+  /** Which scenario the tables show and, where estimates are ranges, the three side by side (RULES.md §1). */
+  scenario?: ScenarioInfo;
 }
 
 export const OUTPUT_SHEETS: readonly { role: OutputRole; name: string }[] = [
@@ -99,6 +101,7 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
         when,
         notes: options.notes ?? [],
         warnings,
+        ...(options.scenario ? { scenario: options.scenario } : {}),
       },
     ),
   );

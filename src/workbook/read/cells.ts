@@ -29,6 +29,8 @@ export interface Reading {
   columns?: Partial<Record<Field, string>>;
   /** Which end of a range an estimate takes (RULES.md §1); mid-range unless chosen. */
   scenario?: Scenario;
+  /** Every estimate read as a range, so the other scenarios are worked out only when there is one. */
+  ranges?: { at: CellRef; what: string }[];
 }
 
 export const ref = (sheet: string, row: number, column: number): CellRef => ({ sheet, row, column });

@@ -5,7 +5,7 @@
  * heading row, units, sheets skipped), for the Audit sheet.
  */
 import type { Scenario } from "../../engine";
-import type { SheetGrid } from "../grid";
+import type { CellRef, SheetGrid } from "../grid";
 import type { CostsSheet, DriversSheet, FteSheet, Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
 import { UnreadLine, readBudget } from "./budget";
@@ -45,11 +45,14 @@ export interface ReadResult {
   inputs?: Inputs;
   problems: Problem[];
   notes: string[];
+  /** Each estimate given as a range (RULES.md §1), with its cell: the scenarios differ only where there is one. */
+  ranges: { at: CellRef; what: string }[];
 }
 
 export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadResult {
   const problems: Problem[] = [];
   const notes: string[] = [];
+  const ranges: ReadResult["ranges"] = [];
   const sheets = pickSheets(grids, options.sheets ?? {}, problems, notes);
   const reading = (grid: SheetGrid): Reading => {
     // A sheet plays one role at most (pickSheets), so its role says whose column choices apply.
@@ -59,6 +62,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       grid,
       problems,
       notes,
+      ranges,
       ...(columns === undefined ? {} : { columns }),
       ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     };
@@ -112,7 +116,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       : undefined;
 
   const sorted = sortProblems(problems, grids);
-  if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes };
+  if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes, ranges };
   const inputs: Inputs = {
     budget,
     rules: rules.sheet,
@@ -122,7 +126,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     ...(variances ? { variances } : {}),
     ...(costs && costs.lines.length > 0 ? { costs } : {}),
   };
-  return { inputs, problems: sorted, notes };
+  return { inputs, problems: sorted, notes, ranges };
 }
 
 /** In workbook order, then by row and column, so the list reads down each sheet. */

@@ -47,6 +47,8 @@ export function readPhasingAmounts(r: Reading, at: CellRef, service: string, uni
       report(r, at, `${what}: ${amount.reason}.`, fix, "§6");
       return null;
     }
+    // A saving's range: the low scenario (the lower saving) takes its low end, as amountOf does.
+    if (amount.range) r.ranges?.push({ at, what: `${what}, year ${i + 1}` });
     if (amount.range)
       r.notes.push(
         `${refText(at)}: ${what}, year ${i + 1}, is the range ${written} (low ${pounds(amount.range.low)}, mid ${pounds(amount.range.mid)}, ` +

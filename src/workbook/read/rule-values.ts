@@ -449,8 +449,38 @@ const IN_THOUSANDS = /\s*(?:£\s*'?000'?s?|£\s*k|£\s*thousands?)\s*$/i;
 const HAS_SCALE = /\d\s*(?:k|m|million|bn|billion)\b/i;
 const PERCENT_RANGE = /^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*%\s*$/i;
 
-const pick = (range: { low: Decimal; mid: Decimal; high: Decimal }, scenario: Scenario | undefined): Decimal =>
-  range[scenario ?? "mid"];
+/**
+ * Which way a range's figure moves the saving: a cost (New cost, Transitional cost, a cost line)
+ * lowers it as it rises, a saving (a Reduction, a phasing amount) raises it.
+ */
+export type RangeSide = "cost" | "saving";
+
+/**
+ * A scenario is a scenario of the savings (RULES.md §1; `003` quotes ranges of savings): "low" is
+ * the lower saving, so it takes the high end of a cost and the low end of a saving, and "high" the
+ * reverse. Every range then moves the partners' savings the same way, and each partner's total
+ * saving is low ≤ mid ≤ high (taking the low end of every range would raise a saving through a
+ * low cost and lower it through a low reduction, so the scenarios would not be ordered).
+ */
+export function rangeEnd(scenario: Scenario | undefined, side: RangeSide): "low" | "mid" | "high" {
+  const chosen = scenario ?? "mid";
+  if (chosen === "mid" || side === "saving") return chosen;
+  return chosen === "low" ? "high" : "low";
+}
+
+const pick = (
+  range: { low: Decimal; mid: Decimal; high: Decimal },
+  scenario: Scenario | undefined,
+  side: RangeSide,
+): Decimal => range[rangeEnd(scenario, side)];
+
+/**
+ * Whether text is an estimate written as a range that the Rules sheet reads: an amount range
+ * ("£0.7m–£1.0m", "700–1,000 £000") or, for a rate, a percentage range ("20%–30%").
+ */
+export function isRangeText(text: string, kind: "amount" | "rate"): boolean {
+  return kind === "rate" ? PERCENT_RANGE.test(text) : parseRangeText(text.replace(IN_THOUSANDS, "")) !== undefined;
+}
 
 /** A range's ends in order, or a problem that it is written backwards. */
 function inOrder(r: Reading, at: CellRef, what: string, text: string, low: Decimal, high: Decimal): boolean {
@@ -469,7 +499,13 @@ function inOrder(r: Reading, at: CellRef, what: string, text: string, low: Decim
  * A money cell that may hold a range as the reports write it: "£0.7m–£1.0m", "£120 - £140k",
  * "700–1,000 £000" (or, on a £000s sheet, "700–1,000"). A plain amount reads as readMoney reads it.
  */
-export function readAmount(r: Reading, at: CellRef, what: string, units: Units): Read<MoneyCell> {
+export function readAmount(
+  r: Reading,
+  at: CellRef,
+  what: string,
+  units: Units,
+  side: RangeSide = "cost",
+): Read<MoneyCell> {
   const value = valueOf(r, at);
   if (typeof value === "string") {
     const thousands = IN_THOUSANDS.test(value);
@@ -491,8 +527,9 @@ export function readAmount(r: Reading, at: CellRef, what: string, units: Units):
         return null;
       }
       const range: RangeOf = { low, mid: roundMoney(low.plus(high).dividedBy(2)), high, text: shownText };
-      r.notes.push(rangeNote(at, what, range, r.scenario));
-      return { value: pick(range, r.scenario), at, units, range };
+      r.notes.push(rangeNote(at, what, range, r.scenario, side));
+      r.ranges?.push({ at, what });
+      return { value: pick(range, r.scenario, side), at, units, range };
     }
   }
   return readMoney(r, at, what, units) ?? null;
@@ -518,17 +555,27 @@ export function readRateOrRange(
     return null;
   }
   const range: RangeOf = { low, mid: low.plus(high).dividedBy(2), high, text: value.trim() };
-  r.notes.push(rangeNote(at, what, range, r.scenario, true));
-  return { value: pick(range, r.scenario), range };
+  r.notes.push(rangeNote(at, what, range, r.scenario, "saving", true));
+  r.ranges?.push({ at, what });
+  return { value: pick(range, r.scenario, "saving"), range };
 }
 
-function rangeNote(at: CellRef, what: string, range: RangeOf, scenario: Scenario | undefined, rate = false): string {
+function rangeNote(
+  at: CellRef,
+  what: string,
+  range: RangeOf,
+  scenario: Scenario | undefined,
+  side: RangeSide,
+  rate = false,
+): string {
   const show = (d: Decimal): string => (rate ? percentText(d) : pounds(d));
   const chosen = scenario ?? "mid";
-  const name = chosen === "mid" ? "the mid-range value" : `the ${chosen} end`;
+  const end = rangeEnd(scenario, side);
+  const name = end === "mid" ? "the mid-range value" : `the ${end} end`;
+  const why = chosen === "mid" ? "" : `, the ${chosen === "low" ? "lower" : "higher"} saving`;
   return (
     `${refText(at)}: ${what} is the range ${range.text} (low ${show(range.low)}, mid ${show(range.mid)}, ` +
-    `high ${show(range.high)}); the tables use ${name}, ${show(pick(range, scenario))} (scenario ${chosen}, RULES.md §1).`
+    `high ${show(range.high)}); the tables use ${name}, ${show(pick(range, scenario, side))} (scenario ${chosen}${why}, RULES.md §1).`
   );
 }
 
@@ -576,7 +623,7 @@ export const parseAmountText: AmountText = (text, units, scenario) => {
   if (low.decimalPlaces() > 2 || high.decimalPlaces() > 2) return { reason: `${text} has fractions of a penny` };
   if (!parsed.range) return { value: low };
   const range: RangeOf = { low, mid: roundMoney(low.plus(high).dividedBy(2)), high, text: text.trim() };
-  return { value: pick(range, scenario), range };
+  return { value: pick(range, scenario, "cost"), range };
 };
 
 /** A financial year written in a list item, or the reason it is not one (or not accepted). */
@@ -623,7 +670,10 @@ export function readCostByYear(
       report(r, at, `${what}: ${amount.reason}.`, fix, "§5");
       return null;
     }
-    if (amount.range) r.notes.push(rangeNote(at, what, amount.range, r.scenario));
+    if (amount.range) {
+      r.notes.push(rangeNote(at, what, amount.range, r.scenario, "cost"));
+      r.ranges?.push({ at, what });
+    }
     if (m[2] === undefined && i > 0) {
       report(r, at, `${what}: ${m[1]} has no year; every amount after the first needs one (from 2013/14).`, fix, "§5");
       return null;
@@ -683,7 +733,10 @@ export function readOneOffs(
       report(r, at, `${what}: ${amount.reason}.`, fix, "§4");
       return null;
     }
-    if (amount.range) r.notes.push(rangeNote(at, what, amount.range, r.scenario));
+    if (amount.range) {
+      r.notes.push(rangeNote(at, what, amount.range, r.scenario, "cost"));
+      r.ranges?.push({ at, what });
+    }
     const entry: OneOffEntry = { amount: amount.value };
     if (m[2] !== undefined) {
       const y = listYear(m[2]);

@@ -57,7 +57,14 @@ const edit = (view: RulesView, grid: SheetGrid, service: string, field: RuleFiel
 };
 
 const SAMPLE: [service: string, row: number, partners: string, basis: string, newCost: string][] = [
-  ["Youth Offending Service", 4, "Hammersmith & Fulham; Kensington & Chelsea; Westminster", "demand", "1,650,000"],
+  // A range (RULES.md §1) is text, shown as written.
+  [
+    "Youth Offending Service",
+    4,
+    "Hammersmith & Fulham; Kensington & Chelsea; Westminster",
+    "demand",
+    "£1,600k–£1,700k",
+  ],
   ["Adult social care overheads", 5, "", "budget", ""],
   ["Local Safeguarding Children Board", 6, "", "equal", "98,000"],
   ["Fostering and adoption", 7, "", "FTE", "2,000,000"],
@@ -401,6 +408,10 @@ describe("cellInput", () => {
     ["basis", "=A1", { value: "=A1" }],
     ["partners", " Westminster from 2013/14 ", { value: " Westminster from 2013/14 " }],
     ["phasing", "10%, 45%, 45%", { value: "10%, 45%, 45%" }],
+    // An estimate given as a range (RULES.md §1) is kept as text, as typed, for the reader.
+    ["newCost", "£1,600k–£1,700k", { value: "£1,600k–£1,700k" }],
+    ["transitional", "700–1,000 £000", { value: "700–1,000 £000" }],
+    ["reduction", "20%–30%", { value: "20%–30%" }],
   ])("%s %j", (field, typed, expected) => {
     expect(cellInput(field, typed)).toEqual(expected);
   });
@@ -414,6 +425,7 @@ describe("cellInput", () => {
     ["reduction", "half", 'Reduction must be a percentage such as 20% (or 20), not "half".'],
     ["gainShare", "10%%", 'Gain share must be a percentage such as 20% (or 20), not "10%%".'],
     ["reduction", "£20", 'Reduction must be a percentage such as 20% (or 20), not "£20".'],
+    ["gainShare", "10%–20%", 'Gain share must be a percentage such as 20% (or 20), not "10%–20%".'],
   ])("%s %j is an error", (field, typed, error) => {
     expect(cellInput(field, typed)).toEqual({ error });
   });

@@ -28,13 +28,13 @@ describe("ranges in the Rules sheet", () => {
     expect(r.notes.some((n) => n.startsWith(`Rules!D2: New cost for ${YOS} is the range ${text}`))).toBe(true);
   });
 
-  test("the low and high scenarios take the ends; the Audit's notes say which", () => {
+  test("the low and high scenarios (of the savings) take a cost's high and low ends; the Audit's notes say which", () => {
     const sheets = withCells([["Rules", "D2", "£0.7m–£1.0m"]]);
-    expect(ruleOf(read(sheets, { scenario: "low" }), YOS).newCost!.value.toString()).toBe("700000");
+    expect(ruleOf(read(sheets, { scenario: "low" }), YOS).newCost!.value.toString()).toBe("1000000");
     const high = read(sheets, { scenario: "high" });
-    expect(ruleOf(high, YOS).newCost!.value.toString()).toBe("1000000");
+    expect(ruleOf(high, YOS).newCost!.value.toString()).toBe("700000");
     expect(high.notes).toContain(
-      `Rules!D2: New cost for ${YOS} is the range £0.7m–£1.0m (low £700,000.00, mid £850,000.00, high £1,000,000.00); the tables use the high end, £1,000,000.00 (scenario high, RULES.md §1).`,
+      `Rules!D2: New cost for ${YOS} is the range £0.7m–£1.0m (low £700,000.00, mid £850,000.00, high £1,000,000.00); the tables use the low end, £700,000.00 (scenario high, the higher saving, RULES.md §1).`,
     );
   });
 
@@ -103,7 +103,7 @@ describe("ranges in the Rules sheet", () => {
 });
 
 describe("property: low ≤ mid ≤ high", () => {
-  test("for any range, and each partner's cost share within a penny (a largest-remainder split can move a penny the other way)", () => {
+  test("for any range, the cost high ≥ mid ≥ low across the low, mid and high scenarios, and each partner's cost share within a penny (a largest-remainder split can move a penny the other way)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 2_000_000 }), (a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
@@ -115,11 +115,12 @@ describe("property: low ≤ mid ≤ high", () => {
           expect(problems.map((p) => p.message)).toEqual([]);
           return outcome!.services.find((s) => s.rule.service === YOS)!;
         });
-        const [l, m, h] = shares.map((s) => s.combinedCost);
+        // The low scenario is the lower saving: the high end of a cost (test/workbook/scenarios.test.ts).
+        const [h, m, l] = shares.map((s) => s.combinedCost);
         expect(l.lessThanOrEqualTo(m) && m.lessThanOrEqualTo(h)).toBe(true);
         const penny = new Decimal("0.01");
         shares[0].partners.forEach((_, i) => {
-          const [pl, pm, ph] = shares.map((s) => s.partners[i].costShare);
+          const [ph, pm, pl] = shares.map((s) => s.partners[i].costShare);
           expect(pl.lessThanOrEqualTo(pm.plus(penny)) && pm.lessThanOrEqualTo(ph.plus(penny))).toBe(true);
         });
       }),

@@ -173,8 +173,10 @@ describe("New cost by year and one-off costs by year and by who bears them (RULE
       ]),
       { scenario: "high" },
     );
-    expect(high.inputs!.rules.rules[0].newCostByYear?.value[1].amount.toString()).toBe("1600000");
-    expect(high.inputs!.rules.rules[0].oneOffs?.value[0].amount.toString()).toBe("140000");
+    // The high scenario is the higher saving: the low end of each cost (test/workbook/scenarios.test.ts).
+    expect(high.inputs!.rules.rules[0].newCostByYear?.value[1].amount.toString()).toBe("1400000");
+    expect(high.inputs!.rules.rules[0].oneOffs?.value[0].amount.toString()).toBe("120000");
+    expect(high.ranges.map((x) => x.what)).toEqual([`New cost for ${YOS}`, `Transitional cost for ${YOS}`]);
   });
 
   test("a one-off cost named for a partner not in the service, twice in a year, before the First year", () => {
