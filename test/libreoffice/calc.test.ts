@@ -191,7 +191,8 @@ describeInCalc("in LibreOffice Calc", () => {
         });
       }
     }
-    // One page wide: the statement of a partner in nine services fits on one page.
-    expect(pdfPages.get("statement-0.pdf")).toHaveLength(1);
+    // One page wide, as many down as it takes: the statement of a partner in nine services, with its
+    // variances, takes two pages down; at 100% its sixteen columns alone would take three across.
+    expect(pdfPages.get("statement-0.pdf")!.length).toBeLessThanOrEqual(2);
   });
 });

@@ -15,7 +15,7 @@ import { MARKER, a1, refText } from "../a1";
 import { grouped, percentText } from "../format";
 import type { CellRef } from "../grid";
 import type { FromCell } from "../inputs";
-import type { Outcome, PartnerInService, ServiceResult } from "../outcome";
+import type { Outcome, PartnerInService, ServiceResult, VarianceFormulaCause } from "../outcome";
 import { markerText } from "../owned";
 import { SheetBuilder, rangeText } from "../plan/sheet";
 import type { SheetPlan } from "../plan/types";
@@ -262,10 +262,58 @@ export function statementSheet(
   }
   row++;
 
-  // 3. Benefit realisation, where the Tracker has this council's lines.
+  // 3. In-year variances and next-year adjustments (RULES.md §3), where the Variances sheet has any for its services.
+  const varied = variancesOf(outcome, partner);
+  if (varied.rows.length > 0) {
+    b.text(row++, 1, "3. In-year variances and next-year adjustments (£, RULES.md §3)", "section");
+    b.headings(row++, [...VARIANCE_HEADINGS]);
+    const first = row;
+    for (const v of varied.rows) {
+      b.text(row, 1, v.service);
+      b.text(row, 2, v.year);
+      b.text(row, 3, v.cause);
+      b.number(row, 4, v.amount, "money");
+      b.number(row, 5, v.expected, "money");
+      b.number(row, 6, v.inYear, "money");
+      if (v.nextYear) {
+        b.text(row, 7, v.nextYear);
+        b.number(row, 8, v.adjustment, "money");
+      }
+      b.formula(row, 9, `=ROUND(${a1(row, 6)}+${a1(row, 8)},2)`, v.inYear.plus(v.adjustment), "money");
+      b.text(row, 10, v.cellAt);
+      row++;
+    }
+    b.text(row, 1, "Total", "total");
+    for (const [column, value] of [
+      [6, sum(varied.rows.map((v) => v.inYear))],
+      [8, sum(varied.rows.map((v) => v.adjustment))],
+      [9, sum(varied.rows.map((v) => v.inYear.plus(v.adjustment)))],
+    ] as const)
+      b.formula(row, column, `=SUM(${rangeText(first, column, row - 1)})`, value, "total");
+    row += 2;
+    // By financial year, to add to this council's call for that year: in-year shares in the variance's year,
+    // adjustments in the year after.
+    const vYears = varied.years;
+    const vTotal = 2 + vYears.length;
+    b.text(row, 1, "Variances by financial year", "header");
+    vYears.forEach((y, i) => b.text(row, 2 + i, y, "header"));
+    b.text(row++, vTotal, "Total £", "header");
+    for (const [label, values] of [
+      ["This council: in-year shares and adjustments", varied.byYear],
+      ["Partnership: variances arising (adjustments net to zero)", varied.partnershipByYear],
+    ] as const) {
+      b.text(row, 1, label);
+      values.forEach((v, i) => b.number(row, 2 + i, v, "money"));
+      b.formula(row, vTotal, `=SUM(${rangeText(row, 2, row, vTotal - 1)})`, sum(values), "money");
+      row++;
+    }
+  } else b.text(row++, 1, "3. In-year variances: none in the Variances sheet for this council's services.", "section");
+  row++;
+
+  // 4. Benefit realisation, where the Tracker has this council's lines.
   const tracked = (outcome.realisation?.lines ?? []).filter((l) => l.partner === partner);
   if (tracked.length > 0) {
-    b.text(row++, 1, "3. Benefit realisation: planned against achieved (RULES.md §7)", "section");
+    b.text(row++, 1, "4. Benefit realisation: planned against achieved (RULES.md §7)", "section");
     b.headings(row++, ["Service", "Year", "Planned £", "Achieved £", "Variance £", "% delivered", "RAG"]);
     for (const t of tracked) {
       b.text(row, 1, t.service);
@@ -280,11 +328,11 @@ export function statementSheet(
       if (t.rag) b.text(row, 7, t.rag[0].toUpperCase() + t.rag.slice(1), RAG_STYLE[t.rag]);
       row++;
     }
-  } else b.text(row++, 1, "3. Benefit realisation: no Tracker lines for this council.", "section");
+  } else b.text(row++, 1, "4. Benefit realisation: no Tracker lines for this council.", "section");
   row++;
 
-  // 4. Fairness in the round and the stand-alone test, as they concern this council.
-  b.text(row++, 1, "4. Fairness and the stand-alone test (RULES.md §5, §8)", "section");
+  // 5. Fairness in the round and the stand-alone test, as they concern this council.
+  b.text(row++, 1, "5. Fairness and the stand-alone test (RULES.md §5, §8)", "section");
   const fairness = fairnessInTheRound(
     outcome.services.map((s) => ({
       service: s.rule.service,
@@ -327,8 +375,8 @@ export function statementSheet(
   );
   row++;
 
-  // 5. The rules and the inputs, with their cells in the partnership's workbook.
-  b.text(row++, 1, `5. The rules and inputs, with their cells in ${options.source}`, "section");
+  // 6. The rules and the inputs, with their cells in the partnership's workbook.
+  b.text(row++, 1, `6. The rules and inputs, with their cells in ${options.source}`, "section");
   b.headings(row++, [
     "Service",
     "Rules row",
@@ -388,8 +436,8 @@ export function statementSheet(
   }
   row++;
 
-  // 6. Sign-off.
-  b.text(row++, 1, "6. Sign-off", "section");
+  // 7. Sign-off.
+  b.text(row++, 1, "7. Sign-off", "section");
   b.headings(row++, ["", "Name", "Signature", "Date"]);
   b.text(row++, 1, "Prepared by");
   b.text(row++, 1, "Checked by the section 151 officer");
@@ -406,6 +454,90 @@ export function statementSheet(
 }
 
 const RAG_STYLE = { green: "good", amber: "warn", red: "bad" } as const;
+
+const VARIANCE_HEADINGS = [
+  "Service",
+  "Year",
+  "Cause and who bears it",
+  "Variance (partnership) £",
+  "Expected cost £",
+  "Share this year £",
+  "Adjusted in",
+  "Next-year adjustment £",
+  "Total £",
+  "Variances cell",
+] as const;
+
+/** One variance as it falls on a partner. */
+export interface StatementVariance {
+  service: string;
+  year: string;
+  /** The cause and who bears it, naming no other council. */
+  cause: string;
+  /** The whole variance, for the partnership. */
+  amount: Decimal;
+  /** This council's expected cost (its cost share), by which shared variances are split. */
+  expected: Decimal;
+  inYear: Decimal;
+  /** The year its host-bears adjustment falls in, if any. */
+  nextYear?: string;
+  adjustment: Decimal;
+  /** Its Amount cell on the Variances sheet. */
+  cellAt: string;
+}
+
+/**
+ * The variances of the services `partner` takes part in, as they fall on it, and by financial year
+ * its total and the partnership's (the variances arising; next-year adjustments net to zero).
+ */
+export function variancesOf(
+  outcome: Outcome,
+  partner: string,
+): { rows: StatementVariance[]; years: string[]; byYear: Decimal[]; partnershipByYear: Decimal[] } {
+  const v = outcome.variances;
+  const rows: StatementVariance[] = [];
+  if (!v) return { rows, years: [], byYear: [], partnershipByYear: [] };
+  for (const item of v.items) {
+    const service = outcome.services[item.service];
+    const i = service.partners.findIndex((p) => p.partner === partner);
+    if (i < 0) continue;
+    const line = item.lines[i];
+    const host = item.cause === "indirect-host";
+    const bearer =
+      item.responsible === undefined ? undefined : item.responsible === i ? "this council" : "another partner";
+    rows.push({
+      service: service.rule.service,
+      year: item.entry.year.value,
+      cause: causeWords(item.cause, bearer),
+      amount: item.entry.amount.value,
+      expected: service.partners[i].costShare,
+      inYear: line.inYear,
+      ...(host ? { nextYear: item.nextYear } : {}),
+      adjustment: host ? line.nextYear : ZERO,
+      cellAt: refText(item.entry.amount.at),
+    });
+  }
+  const mine = v.totals.find((t) => t.partner === partner);
+  const partnershipByYear = v.years.map((_, y) => sum(v.totals.map((t) => t.byYear[y])));
+  return { rows, years: v.years, byYear: mine?.byYear ?? v.years.map(() => ZERO), partnershipByYear };
+}
+
+function causeWords(cause: VarianceFormulaCause, bearer: string | undefined): string {
+  switch (cause) {
+    case "demand":
+      return "Demand: shared by expected costs";
+    case "quality":
+      return "Quality: shared by expected costs";
+    case "direct":
+      return "Direct cost: shared by expected costs";
+    case "specification":
+      return `Specification change: borne by ${bearer ?? "the partner that made it"}`;
+    case "indirect-host":
+      return `Host indirect cost: the host (${bearer ?? "host"}) bears it this year, the others' shares added to their calls next year`;
+    case "indirect-shared":
+      return "Host indirect cost: shared now by expected costs";
+  }
+}
 
 /** The partnership's total weight as the shares use it: each weight times its quality factor. */
 function weightedTotal(s: ServiceResult): Decimal {
