@@ -213,3 +213,62 @@ describe("property: every variance's shares add up to it, its adjustments to zer
     );
   });
 });
+
+describe("join years: a variance falls only on the partners taking part in its year (RULES.md §2, §3)", () => {
+  /** The same service with Westminster joining in 2012/13. */
+  const joining = (variances: CellValue[][]): SheetGrid[] => {
+    const book = yosBook(variances);
+    book[1] = grid("Rules", [
+      ["Service", "Partners", "Basis", "New cost", "First year", "Host", "Variance policy"],
+      [YOS, `${HF}; ${KC}; ${WM} from 2012/13`, "demand", 1650000, "2011/12", HF, "host bears"],
+    ]);
+    return book;
+  };
+  const readAll = (grids: SheetGrid[]) => {
+    const read = readInputs(grids);
+    expect(where(read.problems)).toEqual([]);
+    return outcomeOf(read.inputs!);
+  };
+
+  test("before Westminster joins, a demand variance is shared by that year's cost shares of the two founders", () => {
+    const { outcome, plan } = run(joining([[YOS, "2011/12", "demand", 30000, null, null]]));
+    const v = outcome.variances!.items[0];
+    const s = outcome.services[0];
+    // 2011/12's cost shares: the £1,650,000 split between H&F and K&C alone.
+    expect(v.expected.map(String)).toEqual(s.overTime.partners.map((p) => p.years[0].costShare.toString()));
+    expect(v.expected[2].isZero()).toBe(true);
+    expect(v.lines[2].inYear.isZero()).toBe(true);
+    expect(v.lines.reduce((t, l) => t.plus(l.inYear), ZERO).toString()).toBe("30000");
+    // Each partner's 2011/12 total (for its call that year): nothing on Westminster.
+    expect(outcome.variances!.totals.find((t) => t.partner === WM)?.total.isZero() ?? true).toBe(true);
+    // The Variance shares sheet refers to the by-year section's 2011/12 cost shares, not the full partnership's.
+    const sheet = sheetOf(plan, "variances");
+    const expectedCells = sheet.rows
+      .flatMap((row) => row)
+      .filter(
+        (c): c is Extract<PlanCell, { kind: "formula" }> => c?.kind === "formula" && /^=Attribution!/.test(c.formula),
+      );
+    expect(expectedCells).toHaveLength(3);
+    expectedCells.forEach((c, i) => expect(new Decimal(String(c.value)).toString()).toBe(v.expected[i].toString()));
+    expect(expectedCells[0].formula).not.toBe("=Attribution!I6");
+  });
+
+  test("once it has joined, all three share it by that year's cost shares", () => {
+    const { outcome } = run(joining([[YOS, "2012/13", "demand", 30000, null, null]]));
+    const v = outcome.variances!.items[0];
+    expect(v.expected.map(String)).toEqual(["607000", "596000", "447000"]);
+    expect(v.lines.every((l) => !l.inYear.isZero())).toBe(true);
+  });
+
+  test("a specification change by a partner not yet in, or a variance before the service starts, is an error at its cell", () => {
+    const spec = readAll(joining([[YOS, "2011/12", "specification change", 5000, WM, null]]));
+    expect(spec.outcome).toBeUndefined();
+    expect(spec.problems.map((p) => [p.sheet, p.cell?.row, p.cell?.column, p.message])).toEqual([
+      ["Variances", 2, 5, `${WM} takes no part in ${YOS} in 2011/12, so the specification change cannot fall on it.`],
+    ]);
+    const early = readAll(joining([[YOS, "2010/11", "demand", 5000, null, null]]));
+    expect(early.problems.map((p) => [p.cell?.column, p.message])).toEqual([
+      [2, `The variance for ${YOS} is in 2010/11, before the service starts (2011/12).`],
+    ]);
+  });
+});

@@ -15,7 +15,11 @@ import {
   parseYear,
 } from "../../engine";
 import type { VarianceEntry, VariancesSheet } from "../inputs";
-import { Problem, problemFromRuleError } from "../problems";
+import { Problem, problemAt as problemAtCell, problemFromRuleError } from "../problems";
+
+/** An error at a Variances cell (RULES.md §3). */
+const problemAt = (at: Problem["cell"] & object, message: string, fix: string): Problem =>
+  problemAtCell(at, message, fix, { rule: "RULES.md §3" });
 import { type ServiceResult, nameKey } from "./services";
 
 /** The cause as SHARED.VARIANCE names it. */
@@ -31,6 +35,14 @@ export interface VarianceResult {
   responsible?: number;
   /** The year the host-bears adjustments fall in: the year after the variance. */
   nextYear: YearLabel;
+  /**
+   * Per partner of the service, its expected cost in the variance's year: its cost share among
+   * the partners taking part that year (zero in a year it takes no part), so a variance never
+   * falls on a partner not in the service that year (RULES.md §2, §3).
+   */
+  expected: Decimal[];
+  /** Where the partners change over the years: the service year whose cost shares are the expected costs. */
+  byYear?: YearLabel;
   /** Per partner of the service, in its order: in-year, next-year adjustment, total. */
   lines: VarianceLine[];
   /** The rule applied, in words. */
@@ -75,12 +87,43 @@ export function variancesOf(
     const who =
       cause === "specification" ? entry.partner?.value : cause === "indirect-host" ? s.rule.host?.value : undefined;
     const responsible = who === undefined ? -1 : names.findIndex((n) => nameKey(n) === nameKey(who));
+    // Where the partners change, the expected costs are the variance's year's cost shares.
+    const year = entry.year.value;
+    let byYear: YearLabel | undefined;
+    let expected = s.partners.map((p) => p.costShare);
+    if (s.changes) {
+      if (parseYear(year) < parseYear(s.years[0])) {
+        problems.push(
+          problemAt(
+            entry.year.at,
+            `The variance for ${s.rule.service} is in ${year}, before the service starts (${s.years[0]}).`,
+            "Correct the year, or enter the variance against the budget it belongs to.",
+          ),
+        );
+        continue;
+      }
+      // After the last year in which anything changes, every year is as that one.
+      const k = Math.min(s.years.length - 1, parseYear(year) - parseYear(s.years[0]));
+      byYear = s.years[k];
+      expected = s.overTime.partners.map((p) => p.years[k].costShare);
+      const out = responsible >= 0 && !s.overTime.partners[responsible].years[k].takesPart;
+      if (out) {
+        problems.push(
+          problemAt(
+            cause === "specification" && entry.partner ? entry.partner.at : entry.year.at,
+            `${names[responsible]} takes no part in ${s.rule.service} in ${year}, so the ${cause === "specification" ? "specification change" : "host's indirect cost"} cannot fall on it.`,
+            "Correct the year or the partner: a variance falls only on partners taking part that year.",
+          ),
+        );
+        continue;
+      }
+    }
     try {
       const attributed = attributeVariance({
         amount: entry.amount.value,
         cause: entry.cause.value,
         policy,
-        expected: s.partners.map((p) => ({ partner: p.partner, expected: p.costShare })),
+        expected: s.partners.map((p, i) => ({ partner: p.partner, expected: expected[i] })),
         ...(responsible >= 0 ? { responsible: names[responsible] } : who === undefined ? {} : { responsible: who }),
       });
       items.push({
@@ -89,6 +132,8 @@ export function variancesOf(
         cause,
         ...(responsible >= 0 ? { responsible } : {}),
         nextYear: formatYear(parseYear(entry.year.value) + 1),
+        expected,
+        ...(byYear === undefined ? {} : { byYear }),
         lines: attributed.lines,
         rule: attributed.rule,
       });

@@ -99,13 +99,13 @@ export function variancesSheet(
       b.text(r, C.year, v.entry.year.value);
       b.text(r, C.cause, cause);
       b.text(r, C.partner, p.partner);
-      b.formula(
-        r,
-        C.expected,
-        `=${sheetPrefix(attribution.name)}${a1(block.firstRow + i, ATTRIBUTION_COLUMNS.cost)}`,
-        p.costShare,
-        "money",
-      );
+      // Where the partners change, the cost share in the variance's year, from the by-year section.
+      const by = v.byYear !== undefined ? block.byYear : undefined;
+      const source =
+        by && v.byYear !== undefined
+          ? a1(by.costShareRows[i], by.yearColumn(v.byYear))
+          : a1(block.firstRow + i, ATTRIBUTION_COLUMNS.cost);
+      b.formula(r, C.expected, `=${sheetPrefix(attribution.name)}${source}`, v.expected[i], "money");
       if (v.cause === "indirect-host") b.text(r, C.nextYear, v.nextYear);
       b.formula(r, C.total, `=${a1(r, C.inYear)}+${a1(r, C.adjustment)}`, v.lines[i].total, "money");
     });
