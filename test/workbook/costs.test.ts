@@ -9,16 +9,9 @@ import fc from "fast-check";
 import { Decimal, ZERO } from "../../src/engine";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import { outcomeOf } from "../../src/workbook/outcome";
-import { buildPlan, type PlanCell, type SheetPlan } from "../../src/workbook/plan";
+import type { PlanCell, SheetPlan } from "../../src/workbook/plan";
 import { readInputs } from "../../src/workbook/read";
-import { where } from "./read/workbook";
-
-const HF = "Hammersmith & Fulham";
-const KC = "Kensington & Chelsea";
-const WM = "Westminster";
-const YOS = "Youth Offending Service";
-
-const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
+import { HF, KC, WM, YOS, grid, pounds, run, sheetOf, yosBudget, yosDrivers } from "./yos";
 
 /**
  * The Youth Offending Service of `003` ch. 9(a): original net budgets £677k (H&F), £676k (K&C),
@@ -30,37 +23,16 @@ const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values
  */
 function yosBook(costs: CellValue[][], newCost: CellValue = null): SheetGrid[] {
   return [
-    grid("Budget", [
-      ["Partner", "Service", "Baseline"],
-      [HF, YOS, 677000],
-      [KC, YOS, 676000],
-      [WM, YOS, 728000],
-    ]),
+    yosBudget(),
     grid("Rules", [
       ["Service", "Basis", "New cost", "Transitional cost", "First year"],
       [YOS, "demand", newCost, 100000, "2011/12"],
     ]),
-    grid("Drivers", [
-      ["Service", "Partner", "Quantity"],
-      [YOS, HF, 607],
-      [YOS, KC, 596],
-      [YOS, WM, 447],
-    ]),
+    yosDrivers(),
     grid("Costs", [["Service", "Line", "Amount", "Partners"], ...costs]),
   ];
 }
 
-function run(grids: SheetGrid[]) {
-  const read = readInputs(grids);
-  expect(where(read.problems)).toEqual([]);
-  const { outcome, problems } = outcomeOf(read.inputs!);
-  expect(problems).toEqual([]);
-  const { plan } = buildPlan(outcome!, { existing: [], when: new Date("2026-12-01T10:00:00Z"), source: "test" });
-  return { outcome: outcome!, plan };
-}
-
-const pounds = (ds: readonly Decimal[]): string[] => ds.map((d) => d.toFixed(2));
-const sheetOf = (plan: { sheets: SheetPlan[] }, role: string): SheetPlan => plan.sheets.find((s) => s.role === role)!;
 const cellAt = (sheet: SheetPlan, row: number, column: number): PlanCell | undefined =>
   sheet.rows[row - 1]?.[column - 1];
 const cell = (sheet: SheetPlan, address: string): PlanCell | undefined => {

@@ -8,16 +8,10 @@ import fc from "fast-check";
 import { Decimal, ZERO, formatYear } from "../../src/engine";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import { outcomeOf } from "../../src/workbook/outcome";
-import { buildPlan, type PlanCell, type SheetPlan } from "../../src/workbook/plan";
+import type { PlanCell, SheetPlan } from "../../src/workbook/plan";
 import { readInputs } from "../../src/workbook/read";
+import { HF, KC, WM, YOS, grid, pounds, run, sheetOf, yosBudget, yosDrivers } from "./yos";
 import { where } from "./read/workbook";
-
-const HF = "Hammersmith & Fulham";
-const KC = "Kensington & Chelsea";
-const WM = "Westminster";
-const YOS = "Youth Offending Service";
-
-const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values });
 
 /**
  * The Youth Offending Service of `003` ch. 9(a): original net budgets £677k (H&F), £676k (K&C),
@@ -28,37 +22,16 @@ const grid = (name: string, values: CellValue[][]): SheetGrid => ({ name, values
  */
 function yosBook(variances: CellValue[][]): SheetGrid[] {
   return [
-    grid("Budget", [
-      ["Partner", "Service", "Baseline"],
-      [HF, YOS, 677000],
-      [KC, YOS, 676000],
-      [WM, YOS, 728000],
-    ]),
+    yosBudget(),
     grid("Rules", [
       ["Service", "Basis", "New cost", "First year", "Host", "Variance policy"],
       [YOS, "demand", 1650000, "2011/12", HF, "host bears"],
     ]),
-    grid("Drivers", [
-      ["Service", "Partner", "Quantity"],
-      [YOS, HF, 607],
-      [YOS, KC, 596],
-      [YOS, WM, 447],
-    ]),
+    yosDrivers(),
     grid("Variances", [["Service", "Year", "Cause", "Amount", "Partner", "Note"], ...variances]),
   ];
 }
 
-function run(grids: SheetGrid[]) {
-  const read = readInputs(grids);
-  expect(where(read.problems)).toEqual([]);
-  const { outcome, problems } = outcomeOf(read.inputs!);
-  expect(problems).toEqual([]);
-  const { plan } = buildPlan(outcome!, { existing: [], when: new Date("2026-12-01T10:00:00Z"), source: "test" });
-  return { outcome: outcome!, plan };
-}
-
-const pounds = (ds: readonly Decimal[]): string[] => ds.map((d) => d.toFixed(2));
-const sheetOf = (plan: { sheets: SheetPlan[] }, role: string): SheetPlan => plan.sheets.find((s) => s.role === role)!;
 const cell = (sheet: SheetPlan, address: string): PlanCell | undefined => {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
   return sheet.rows[Number(m[2]) - 1]?.[m[1].charCodeAt(0) - 65];
