@@ -43,7 +43,7 @@ export async function planStatements(
 export async function writeStatements(
   files: readonly StatementFile[],
   request: StatementsRequest,
-  write: (plan: StatementFile["plan"]) => Promise<Buffer>,
+  write: (plan: StatementFile["plan"]) => Promise<Uint8Array>,
 ): Promise<{ out: string[]; notes: string[] }> {
   const written: string[] = [];
   for (const f of files) {

@@ -6,10 +6,10 @@ import ExcelJS from "exceljs";
 import type { Plan } from "../workbook/plan/types";
 import { writeThroughExcelJs } from "./write";
 
-export async function writeNewXlsx(plan: Plan): Promise<Buffer> {
+export async function writeNewXlsx(plan: Plan): Promise<Uint8Array> {
   const empty = new ExcelJS.Workbook();
   empty.creator = "Shared Services add-in";
   const bytes = await empty.xlsx.writeBuffer();
   // Nothing of the user's to keep, so ExcelJS writes it whole.
-  return writeThroughExcelJs(Buffer.from(bytes as ArrayBuffer), plan);
+  return writeThroughExcelJs(new Uint8Array(bytes as ArrayBuffer), plan);
 }

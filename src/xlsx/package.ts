@@ -93,7 +93,7 @@ export function dynamicArrayIndices(metadata: string): Set<string> {
  * such a formula as an array formula but drops the flag that makes it spill, so the flag is put
  * back on the user's sheets after ExcelJS has written them.
  */
-export async function dynamicArrayCells(file: Buffer | Uint8Array): Promise<Map<string, Set<string>>> {
+export async function dynamicArrayCells(file: Uint8Array): Promise<Map<string, Set<string>>> {
   const zip = await JSZip.loadAsync(file);
   const metadataPart = (await workbookRelationships(zip)).find((rel) => rel.type === METADATA_RELATIONSHIP)?.part;
   const metadata = metadataPart ? await zip.file(metadataPart)?.async("string") : undefined;
@@ -184,7 +184,7 @@ export async function finishPackage(
   written: Uint8Array,
   dynamicArrays: ReadonlyMap<string, ReadonlySet<string>>,
   kept: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(written);
   const parts = await worksheetParts(zip);
   let any = false;
@@ -211,5 +211,5 @@ export async function finishPackage(
   }
   if (any) await addMetadataPart(zip);
   await stampCalculation(zip);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -54,7 +54,7 @@ export interface SheetsToCheck {
 export type SafetyCheck = (sheets: SheetsToCheck, plan: Plan) => void;
 
 /** The written copy, or why this writer leaves it to ExcelJS. */
-export type PartsResult = { bytes: Buffer } | { declined: string };
+export type PartsResult = { bytes: Uint8Array } | { declined: string };
 
 const key = (name: string): string => name.toLocaleLowerCase("en-GB");
 
@@ -446,7 +446,7 @@ function removeOverride(types: string, part: string): string {
  * Writes the plan into the input's own package; `check` stops the write (throws) before anything
  * is changed if the plan would delete or overwrite a sheet the add-in did not make.
  */
-export async function writeParts(input: Buffer | Uint8Array, plan: Plan, check: SafetyCheck): Promise<PartsResult> {
+export async function writeParts(input: Uint8Array, plan: Plan, check: SafetyCheck): Promise<PartsResult> {
   for (const sheet of plan.sheets) {
     const unknown = Object.keys(sheet).find((field) => !KNOWN_SHEET_FIELDS.has(field));
     if (unknown !== undefined)
@@ -571,7 +571,7 @@ export async function writeParts(input: Buffer | Uint8Array, plan: Plan, check: 
   if (spills && !metadataPart) await addMetadataPart(zip);
   await stampCalculation(zip);
   const bytes = await zip.generateAsync({
-    type: "nodebuffer",
+    type: "uint8array",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
   });

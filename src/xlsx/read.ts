@@ -150,16 +150,15 @@ export function usesDate1904(workbook: ExcelJS.Workbook): boolean {
 }
 
 /** Loads .xlsx bytes into an ExcelJS workbook. */
-export async function loadWorkbook(data: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  // ExcelJS's typings ask for a Node Buffer; a Uint8Array view of the same bytes serves.
-  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  // ExcelJS's typings ask for a Node Buffer; it hands the bytes to JSZip, which takes any Uint8Array.
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   return workbook;
 }
 
 /** Every worksheet of an .xlsx file, in workbook order, as plain values. */
-export async function readXlsx(data: Buffer | Uint8Array): Promise<SheetGrid[]> {
+export async function readXlsx(data: Uint8Array): Promise<SheetGrid[]> {
   const workbook = await loadWorkbook(data);
   const date1904 = usesDate1904(workbook);
   const grids = workbook.worksheets.map((sheet) => worksheetGrid(sheet, date1904));
@@ -202,7 +201,7 @@ const unescapeXml = (text: string): string =>
  * tells them apart: a cell the grid holds as uncalculated that has a <v> is an empty result,
  * blank as Excel shows it. Only sheets with such cells are looked at.
  */
-async function keepSavedEmptyResults(data: Buffer | Uint8Array, grids: SheetGrid[]): Promise<void> {
+async function keepSavedEmptyResults(data: Uint8Array, grids: SheetGrid[]): Promise<void> {
   const suspects = grids.filter((g) => g.values.some((row) => row.some((v) => isUncalculated(v))));
   if (suspects.length === 0) return;
   const zip = await JSZip.loadAsync(data);

@@ -26,7 +26,8 @@ function notAZip(bytes: Uint8Array, file: string): string {
       `${file} is an old-style Excel 97–2003 (.xls) file or a password-protected workbook, which cannot be read: ` +
       `${SAVE_AS}, without a password.`
     );
-  const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1");
+  // One character per byte (latin1), without Node's Buffer, so this runs in the task pane too.
+  const head = String.fromCharCode(...bytes.subarray(0, 512));
   // Text files: no control characters but tab, line ends and form feed in the first bytes.
   // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x08\x0e-\x1f]/.test(head))
@@ -77,7 +78,7 @@ export async function missingParts(bytes: Uint8Array, file: string): Promise<str
  * Every worksheet of an .xlsx file as plain values (readXlsx), or an UnreadableWorkbook whose
  * message says in one sentence what the file is and what to do. `file` names it in that sentence.
  */
-export async function readWorkbookFile(bytes: Buffer, file: string): Promise<SheetGrid[]> {
+export async function readWorkbookFile(bytes: Uint8Array, file: string): Promise<SheetGrid[]> {
   let grids: SheetGrid[];
   try {
     grids = await readXlsx(bytes);

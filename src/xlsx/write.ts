@@ -193,7 +193,7 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Set<string> {
  * Throws, before anything is written, if the plan would delete or overwrite a sheet the add-in
  * did not make. Charts in the plan are not written (ExcelJS cannot); the task pane adds them.
  */
-export async function writeXlsx(input: Buffer | Uint8Array, plan: Plan): Promise<Buffer> {
+export async function writeXlsx(input: Uint8Array, plan: Plan): Promise<Uint8Array> {
   return (await writeWorkbookCopy(input, plan)).bytes;
 }
 
@@ -204,14 +204,14 @@ export type CopyWay = { way: "parts" } | { way: "exceljs"; why: string };
  * The copy, written by keeping the input's own parts and adding the add-in's sheets (parts.ts)
  * wherever that writer can, else through ExcelJS as before; says which way it went.
  */
-export async function writeWorkbookCopy(input: Buffer | Uint8Array, plan: Plan): Promise<{ bytes: Buffer } & CopyWay> {
+export async function writeWorkbookCopy(input: Uint8Array, plan: Plan): Promise<{ bytes: Uint8Array } & CopyWay> {
   const parts = await writeParts(input, plan, checkSafe);
   if ("bytes" in parts) return { bytes: parts.bytes, way: "parts" };
   return { bytes: await writeThroughExcelJs(input, plan), way: "exceljs", why: parts.declined };
 }
 
 /** The copy through ExcelJS: the whole workbook loaded, changed and written again. */
-export async function writeThroughExcelJs(input: Buffer | Uint8Array, plan: Plan): Promise<Buffer> {
+export async function writeThroughExcelJs(input: Uint8Array, plan: Plan): Promise<Uint8Array> {
   const workbook = await loadWorkbook(input);
   checkSafe(sheetsOf(workbook), plan);
 

@@ -18,7 +18,7 @@ import { Recalculated, recalculate } from "./evaluate";
 const SAMPLE = "assets/sample.xlsx";
 const WHEN = new Date("2026-11-25T10:00:00Z");
 
-async function output(input: Buffer): Promise<{ bytes: Buffer; sheets: string[] }> {
+async function output(input: Buffer): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const grids = await readXlsx(input);
   const read = readInputs(grids);
   expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);

@@ -42,7 +42,7 @@ export function plan(sheets: SheetPlan[], reuse: string[] = [], remove: string[]
 }
 
 /** The XML of every part in a written file, by path. */
-export async function parts(file: Buffer): Promise<Map<string, string>> {
+export async function parts(file: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(file);
   const out = new Map<string, string>();
   for (const path of Object.keys(zip.files)) {

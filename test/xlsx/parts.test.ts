@@ -32,7 +32,7 @@ async function planFor(input: Buffer): Promise<Plan> {
   return prepared.plan;
 }
 
-async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return workbook;
@@ -55,7 +55,7 @@ const cellOf = (c: ExcelJS.Cell, blank = false) =>
  * written inline by the parts writer, which ExcelJS reads back as blank (Excel keeps it as empty
  * text); such cells count as the same when their styles are.
  */
-async function differences(a: Buffer, b: Buffer, sheets?: readonly string[]): Promise<string[]> {
+async function differences(a: Uint8Array, b: Uint8Array, sheets?: readonly string[]): Promise<string[]> {
   const [x, y] = [await load(a), await load(b)];
   const found: string[] = [];
   const names = (w: ExcelJS.Workbook) => w.worksheets.map((s) => s.name);
@@ -92,7 +92,7 @@ async function differences(a: Buffer, b: Buffer, sheets?: readonly string[]): Pr
 /** Parts the copy changes by adding to them; every other part of the input must come back unchanged. */
 const EXTENDED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 
-async function expectUserPartsKept(input: Buffer, output: Buffer): Promise<void> {
+async function expectUserPartsKept(input: Buffer, output: Uint8Array): Promise<void> {
   const [before, after] = [await parts(input), await parts(output)];
   for (const [path, xml] of before) {
     if (EXTENDED.includes(path)) continue;

@@ -19,7 +19,7 @@ import { writeXlsx } from "../../src/xlsx/write";
 import { samplePlan } from "../libreoffice/sample";
 import { FakeWorkbook } from "../office/fake-excel";
 
-async function partsOf(bytes: Buffer): Promise<Record<string, string>> {
+async function partsOf(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const out: Record<string, string> = {};
   for (const name of Object.keys(zip.files))

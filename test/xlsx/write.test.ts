@@ -82,7 +82,7 @@ function grid(grids: SheetGrid[], name: string): SheetGrid {
   return found[0];
 }
 
-async function sheetXml(file: Buffer, name: string): Promise<string> {
+async function sheetXml(file: Uint8Array, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(file);
   const part = (await worksheetParts(zip)).get(name);
   expect(part).toBeDefined();
@@ -91,7 +91,7 @@ async function sheetXml(file: Buffer, name: string): Promise<string> {
 
 describe("writeXlsx", () => {
   let input: Buffer;
-  let output: Buffer;
+  let output: Uint8Array;
   beforeAll(async () => {
     input = await userWorkbook();
     output = await writeXlsx(input, attributionPlan());
