@@ -9,7 +9,7 @@
  * throws. Any uncaught error on the page fails the test.
  *
  * Without Chromium the suite is skipped, except in CI (CI set), where that fails: `.ci/run`
- * installs it. The browser flags are those test/e2e/taskpane.e2e.test.ts uses on a closed network.
+ * installs it. Chromium is started by test/e2e/browser.ts, as every test starts it.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -19,22 +19,14 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import * as acorn from "acorn";
-import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { FUNCTIONS } from "../../src/functions/register";
 import { ExcelError, installRuntime } from "../functions/runtime";
+import { describeInBrowser, launchChromium } from "./browser";
 import type { CallResult } from "./office-stub/office-stub";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const ROOT = path.resolve(__dirname, "../..");
-const inCI = !["", "0", "false"].includes((process.env.CI ?? "").toLowerCase());
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && !inCI)
-  console.warn(
-    `Skipping the built page's end-to-end tests: no Chromium at ${CHROMIUM}. ` +
-      "Install Debian's package (apt-get install chromium) to run them; in CI (CI=true) this fails instead.",
-  );
-const describeInBrowser = haveChromium || inCI ? describe : describe.skip;
 
 /** Arguments for each function as Excel passes them: ranges as rows, omitted ones null, addresses last. */
 const at = (...parameterAddresses: string[]): CustomFunctions.Invocation =>
@@ -234,25 +226,9 @@ describe("the production build of the page", () => {
     expect(parseError(inline[0].code, 3)).toBeUndefined();
   });
 
-  describeInBrowser("in Chromium, as Excel's shared runtime loads it", () => {
+  describeInBrowser("the built page's end-to-end tests")("in Chromium, as Excel's shared runtime loads it", () => {
     beforeAll(async () => {
-      if (!haveChromium)
-        throw new Error(`No Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium package before the tests.`);
-      const [url, launched] = await Promise.all([
-        serve(buildDir),
-        chromium.launch({
-          executablePath: CHROMIUM,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        }),
-      ]);
+      const [url, launched] = await Promise.all([serve(buildDir), launchChromium()]);
       baseUrl = url;
       browser = launched;
     }, 120_000);

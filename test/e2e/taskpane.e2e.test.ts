@@ -18,7 +18,7 @@ import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { MALFORMED_MISTAKES, MALFORMED_PATH } from "../../scripts/make-sample";
 import { SERVICES, sampleSheets } from "../../src/sample/sample";
 import { pounds } from "../../src/workbook/format";
@@ -28,12 +28,12 @@ import { prepareRun } from "../../src/workbook/prepare";
 import { readXlsx } from "../../src/xlsx/read";
 // The harness also declares window.harness, for the page.evaluate calls here.
 import type { Harness, HarnessOptions } from "./harness/harness";
+import { describeInBrowser, launchChromium } from "./browser";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the flow tests
 // ---------------------------------------------------------------------------------------------
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const OUTPUT_DIR = path.join(__dirname, "output");
 /** About a task pane's width in Excel on the desktop. */
 export const VIEWPORT = { width: 360, height: 720 };
@@ -120,14 +120,6 @@ export const selection = (page: Page): Promise<ReturnType<Harness["selection"]>>
 
 const AXE = require.resolve("axe-core/axe.min.js");
 const ROOT = path.resolve(__dirname, "../..");
-const inCI = !["", "0", "false"].includes((process.env.CI ?? "").toLowerCase());
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && !inCI)
-  console.warn(
-    `Skipping the task pane's end-to-end tests: no Chromium at ${CHROMIUM}. ` +
-      "Install Debian's package (apt-get install chromium) to run them; in CI (CI=true) this fails instead.",
-  );
-const describeInBrowser = haveChromium || inCI ? describe : describe.skip;
 
 let browser: Browser | undefined;
 let server: http.Server | undefined;
@@ -200,27 +192,14 @@ const padded = (values: CellValue[][]): CellValue[][] => {
 /** assets/sample-malformed.xlsx's sheets, read as the command line reads them (in beforeAll). */
 let MALFORMED: SheetGrid[] = [];
 
-describeInBrowser("the task pane in Chromium", () => {
+describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium", () => {
   beforeAll(async () => {
-    if (!haveChromium)
-      throw new Error(`No Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium package before the tests.`);
     fs.rmSync(OUTPUT_DIR, { recursive: true, force: true });
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
     buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "shared-services-e2e-"));
     const [url, launched] = await Promise.all([
       buildHarness(buildDir).then(() => serve(buildDir as string)),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      }),
+      launchChromium(),
     ]);
     baseUrl = url;
     browser = launched;
