@@ -20,3 +20,4 @@ export * from "./kinds";
 export * from "./partnership";
 export * from "./tracking";
 export * from "./fairness";
+export * from "./compatibility";

@@ -4,7 +4,7 @@
  * the sheets into these; planning (plan/) turns these into the output sheets. Every value keeps
  * the cell it came from, so an output formula can refer to it and an error can name it.
  */
-import type { Basis, Decimal, IndirectPolicy, SavingKind, VarianceCause, YearLabel } from "../engine";
+import type { Basis, Decimal, IndirectPolicy, Rag, RiskBand, SavingKind, VarianceCause, YearLabel } from "../engine";
 import type { CellRef } from "./grid";
 
 /** Money columns are in pounds, or in thousands of pounds where the header or title says £000 / £k. */
@@ -220,6 +220,23 @@ export interface CostsSheet {
   lines: CostLineEntry[];
 }
 
+/** A candidate service on the Compatibility sheet (RULES.md §9). */
+export interface CandidateService {
+  service: FromCell<string>;
+  /** Each criterion's score in CRITERIA order (engine), with its cell; undefined: not yet scored. */
+  scores: FromCell<Rag | undefined>[];
+  /** The London study's band, as written or from the kind of service written (`kind`, the study's name for it). */
+  band: FromCell<RiskBand> & { kind?: string };
+}
+
+export interface CompatibilitySheet {
+  sheet: string;
+  headerRow: number;
+  /** The column of each criterion, in CRITERIA order. */
+  columns: number[];
+  services: CandidateService[];
+}
+
 /** Everything read from the workbook, all of it checked. */
 export interface Inputs {
   budget: BudgetSheet;
@@ -229,6 +246,7 @@ export interface Inputs {
   tracker?: TrackerSheet;
   variances?: VariancesSheet;
   costs?: CostsSheet;
+  compatibility?: CompatibilitySheet;
 }
 
 /**
@@ -243,6 +261,7 @@ export const SHEET_NAMES = {
   tracker: ["Tracker", "Tracking", "Realisation", "Benefits"],
   variances: ["Variances", "Variance", "In-year variances", "Budget variances"],
   costs: ["Costs", "Cost lines", "Service costs", "Combined costs"],
+  compatibility: ["Compatibility", "Compatibility analysis", "Candidate services", "RAG ratings"],
 } as const;
 
 export const HEADINGS = {
@@ -279,6 +298,19 @@ export const HEADINGS = {
   line: ["Line", "Cost line", "Item", "Description"],
   lineAmount: ["Amount", "Cost", "Annual cost", "Ongoing cost"],
   bornBy: ["Partners", "Borne by", "Partners that bear it", "Bearers"],
+  // The Compatibility sheet (RULES.md §9): the band or kind of service, then the eleven criteria of `001` §7.2.1.
+  riskBand: ["Risk band", "Kind of service", "London risk band", "Service type"],
+  strategicFit: ["Strategic fit"],
+  politicalAlignment: ["Political alignment"],
+  itCompatibility: ["IT compatibility"],
+  businessProcesses: ["Business processes"],
+  staffingArrangements: ["Staffing arrangements"],
+  serviceStandards: ["Service standards"],
+  costSharing: ["Cost sharing/VFM", "Cost sharing", "Cost sharing and VFM", "Value for money", "VFM"],
+  risk: ["Risk"],
+  organisationalIssues: ["Organisational issues", "Organizational issues"],
+  deliveryTimescales: ["Delivery timescales"],
+  easeOfImplementation: ["Ease of implementation"],
 } as const;
 
 /** A column the template knows (partner, service, baseline…), named as HEADINGS names it. */

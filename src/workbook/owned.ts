@@ -18,9 +18,9 @@ export function markerText(role: OutputRole, when: string): string {
 export function ownedRole(a2: CellValue | undefined): OutputRole | undefined {
   if (typeof a2 !== "string" || !a2.startsWith(PREFIX)) return undefined;
   const role = a2.slice(PREFIX.length, a2.indexOf(")", PREFIX.length));
-  return (["attribution", "savings-profile", "realisation", "variances", "audit", "statement"] as const).find(
-    (r) => r === role,
-  );
+  return (
+    ["attribution", "savings-profile", "realisation", "variances", "assessment", "audit", "statement"] as const
+  ).find((r) => r === role);
 }
 
 export interface ExistingSheet {

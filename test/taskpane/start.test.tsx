@@ -170,4 +170,44 @@ describe("Start step", () => {
     );
     expect(screen.getByRole("button", { name: "Try it with sample data" })).toBeTruthy();
   });
+
+  test("a Compatibility sheet by another name, chosen for the role: the run writes an Assessment over it", async () => {
+    const candidates = {
+      name: "Candidate list",
+      values: [
+        [
+          "Service",
+          "Kind of service",
+          "Strategic fit",
+          "Political alignment",
+          "IT compatibility",
+          "Business processes",
+          "Staffing arrangements",
+          "Service standards",
+          "Cost sharing/VFM",
+          "Risk",
+          "Organisational issues",
+          "Delivery timescales",
+          "Ease of implementation",
+        ],
+        ["Payroll", "Payroll", "G", "G", "A", "G", "G", "G", "G", "G", "G", "G", "G"],
+      ],
+    };
+    const { user, fake } = await openPane(FakeWorkbook.fromGrids([...sampleGrids(), candidates]));
+    // Its name is none of the template's, so the pane proposes nothing until it is chosen.
+    expect(sheetBox("Compatibility").textContent).not.toBe("Candidate list");
+    expect(
+      screen.getByText(
+        "Optional: candidate services scored red, amber or green on the eleven criteria, for the Assessment sheet.",
+      ),
+    ).toBeTruthy();
+    await choose(user, "Compatibility sheet", "Candidate list");
+    expect(sheetBox("Compatibility").textContent).toBe("Candidate list");
+    await runOnce(user);
+    expect(fake.sheetNames()).toContain("Assessment");
+    const formulas = fake.formulas("Assessment");
+    expect(formulas[5][0]).toBe("Payroll");
+    expect(formulas[5][4]).toBe("=COUNTIF('Candidate list'!C2:M2,\"amber\")+COUNTIF('Candidate list'!C2:M2,\"a\")");
+    expect(fake.values("Assessment")[5][1]).toBe("Medium");
+  });
 });

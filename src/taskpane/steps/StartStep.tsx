@@ -25,6 +25,11 @@ const ROLES: readonly { role: Role; required: boolean; what: string }[] = [
   { role: "tracker", required: false, what: "savings achieved, for the Realisation sheet" },
   { role: "variances", required: false, what: "in-year variances by cause, for the Variance shares sheet" },
   { role: "costs", required: false, what: "a service's cost as lines, each borne by the partners it names (TUPE)" },
+  {
+    role: "compatibility",
+    required: false,
+    what: "candidate services scored red, amber or green on the eleven criteria, for the Assessment sheet",
+  },
 ];
 
 const NONE = "(none)";

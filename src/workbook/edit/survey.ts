@@ -18,6 +18,7 @@ import { Role, isOwned, pickSheets, suggestedRole } from "../read/sheets";
 import { TRACKER_COLUMNS } from "../read/tracker";
 import { VARIANCES_COLUMNS } from "../read/variances";
 import { COSTS_COLUMNS } from "../read/costs";
+import { COMPATIBILITY_COLUMNS } from "../read/compatibility";
 
 export interface SheetSurvey {
   name: string;
@@ -75,6 +76,7 @@ const ROLE_COLUMNS: Record<Role, SheetColumns> = {
   tracker: TRACKER_COLUMNS,
   variances: VARIANCES_COLUMNS,
   costs: COSTS_COLUMNS,
+  compatibility: COMPATIBILITY_COLUMNS,
 };
 
 const ROLES = Object.keys(ROLE_COLUMNS) as Role[];

@@ -9,11 +9,13 @@ import { Decimal, YearLabel, fairnessInTheRound, sum } from "../../engine";
 import { pounds } from "../format";
 import type { Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
+import { Assessment, assessmentOf } from "./assessment";
 import { PartnerFigures, ServiceFigures, partnerFigures, serviceFigures } from "./profile";
 import { Realisation, realisation } from "./realisation";
 import { ServiceResult, computeServices, partnerOrder, yearSpan } from "./services";
 import { Variances, variancesOf } from "./variances";
 
+export type { AssessedService, Assessment } from "./assessment";
 export type { PartnerFigures, ServiceFigures } from "./profile";
 export type { Realisation, Slipped, TrackedLine } from "./realisation";
 export type { PartnerInService, ServiceResult } from "./services";
@@ -36,6 +38,8 @@ export interface Outcome {
   realisation?: Realisation;
   /** In-year variances by cause and each partner's totals by year, when the workbook has a Variances sheet. */
   variances?: Variances;
+  /** The candidate services' compatibility assessment (RULES.md §9), when the workbook has a Compatibility sheet. */
+  assessment?: Assessment;
   /** Fairness in the round (RULES.md §5): the warnings, empty when no partner is flagged. */
   fairness: string[];
   /** The Tracker's, fairness and partners who pay more than alone, in that order. */
@@ -98,6 +102,7 @@ export function outcomeOf(inputs: Inputs, covered: YearsCovered = {}): { outcome
       },
       ...(realised ? { realisation: realised } : {}),
       ...(varied?.variances ? { variances: varied.variances } : {}),
+      ...(inputs.compatibility ? { assessment: assessmentOf(inputs.compatibility) } : {}),
       fairness,
       warnings,
     },

@@ -1,12 +1,13 @@
 /**
  * From the Outcome to the plan of the output sheets: Attribution, Savings profile, Realisation
- * (with a Tracker) and Audit, placing the Outcome's figures and the live formulas that recompute
+ * (with a Tracker), Variance shares (with variances), Assessment (with a Compatibility sheet) and Audit, placing the Outcome's figures and the live formulas that recompute
  * them. Pure: the adapters render the plan into Excel or an .xlsx file.
  */
 import { pounds } from "../format";
 import type { Outcome } from "../outcome";
 import { ExistingSheet, markerText, placeSheets } from "../owned";
 import { type Problem, describeProblem } from "../problems";
+import { assessmentSheet } from "./assessment";
 import { attributionSheet } from "./attribution";
 import { ScenarioInfo, auditSheet } from "./audit";
 import { profileSheet } from "./profile";
@@ -38,6 +39,7 @@ export const OUTPUT_SHEETS: readonly { role: OutputRole; name: string }[] = [
   { role: "realisation", name: "Realisation" },
   // Not "Variances": that is the input sheet's name.
   { role: "variances", name: "Variance shares" },
+  { role: "assessment", name: "Assessment" },
   { role: "audit", name: "Audit" },
 ];
 
@@ -50,7 +52,10 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
   const { services, years } = outcome;
   const hasVariances = (outcome.variances?.items.length ?? 0) > 0;
   const wanted = OUTPUT_SHEETS.filter(
-    (s) => (s.role !== "realisation" || outcome.realisation !== undefined) && (s.role !== "variances" || hasVariances),
+    (s) =>
+      (s.role !== "realisation" || outcome.realisation !== undefined) &&
+      (s.role !== "variances" || hasVariances) &&
+      (s.role !== "assessment" || outcome.assessment !== undefined),
   );
   const placement = placeSheets(options.existing, wanted);
   const nameOf = (role: OutputRole): string => placement.names[wanted.findIndex((s) => s.role === role)];
@@ -90,6 +95,7 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
         header("variances"),
       ),
     );
+  if (outcome.assessment) sheets.push(assessmentSheet(nameOf("assessment"), outcome.assessment, header("assessment")));
   sheets.push(
     auditSheet(
       nameOf("audit"),

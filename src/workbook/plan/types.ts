@@ -54,7 +54,8 @@ export interface ChartPlan {
 }
 
 /** The output sheets the add-in owns. */
-export type OutputRole = "attribution" | "savings-profile" | "realisation" | "variances" | "audit" | "statement";
+export type OutputRole =
+  "attribution" | "savings-profile" | "realisation" | "variances" | "assessment" | "audit" | "statement";
 
 /**
  * How a sheet prints (issue 18): always A4, fit to one page wide (as many pages down as it

@@ -12,6 +12,7 @@ import { UnreadLine, readBudget } from "./budget";
 import { Reading, nameKey } from "./cells";
 import type { Field } from "./headings";
 import { allPartners, catalogue } from "./catalogue";
+import { readCompatibility } from "./compatibility";
 import { checkCosts, readCosts } from "./costs";
 import { readDrivers } from "./drivers";
 import { readFte } from "./fte";
@@ -115,6 +116,9 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       ? checkCosts(reading(sheets.costs), costsRead, { rules: rules?.sheet.rules, services })
       : undefined;
 
+  // Candidate services need not be shared yet, so the sheet is not checked against the Rules.
+  const compatibility = sheets.compatibility ? readCompatibility(reading(sheets.compatibility)) : undefined;
+
   const sorted = sortProblems(problems, grids);
   if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes, ranges };
   const inputs: Inputs = {
@@ -125,6 +129,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     ...(tracker ? { tracker } : {}),
     ...(variances ? { variances } : {}),
     ...(costs && costs.lines.length > 0 ? { costs } : {}),
+    ...(compatibility && compatibility.services.length > 0 ? { compatibility } : {}),
   };
   return { inputs, problems: sorted, notes, ranges };
 }

@@ -19,6 +19,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   tracker: "Tracker",
   variances: "Variances",
   costs: "Costs",
+  compatibility: "Compatibility",
 };
 
 /** Every role, in the template's order. */

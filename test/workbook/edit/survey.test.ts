@@ -8,7 +8,7 @@ import { markerText } from "../../../src/workbook/owned";
 import { Survey, surveyWorkbook } from "../../../src/workbook/edit/survey";
 import { Role, readInputs } from "../../../src/workbook/read";
 import { readXlsx } from "../../../src/xlsx/read";
-import { HF, LIB, WCC, YOS, costs, grids, validSheets, withVariances } from "../read/workbook";
+import { HF, LIB, WCC, YOS, compatibility, costs, grids, validSheets, withVariances } from "../read/workbook";
 
 const MARKER = markerText("realisation", "25 November 2026 10:00");
 
@@ -253,9 +253,14 @@ describe("fields", () => {
     tracker: "Tracker",
     variances: "Variances",
     costs: "Costs",
+    compatibility: "Compatibility",
   };
-  /** Every input sheet: the valid workbook with Variances and Costs. */
-  const everySheet = (): ReturnType<typeof withVariances> => ({ ...withVariances(), Costs: costs() });
+  /** Every input sheet: the valid workbook with Variances, Costs and Compatibility. */
+  const everySheet = (): ReturnType<typeof withVariances> => ({
+    ...withVariances(),
+    Costs: costs(),
+    Compatibility: compatibility(),
+  });
   const withoutColumn = (values: CellValue[][], column: number): CellValue[][] =>
     values.map((row) => row.filter((_, i) => i !== column));
   /** The problems on a role's sheet once the columns headed so (heading and data) are deleted. */
@@ -276,7 +281,8 @@ describe("fields", () => {
 
   test("the cases cover every role", () => {
     expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(Object.keys(SHEET)));
-    expect(cases).toHaveLength(35);
+    // Compatibility: Service, the eleven criteria and Note (Risk band has a note).
+    expect(cases).toHaveLength(35 + 13);
   });
 
   // The survey's "required" is checked against the readers: delete the column, heading and data.

@@ -98,6 +98,31 @@ export const costs = (): CellValue[][] => [
   [YOS, "TUPE burden", 50000, `${KC}, ${WCC}`],
 ];
 
+/** Candidate services (RULES.md §9): a low band given by kind, a medium band as written, a high kind; R/A/G in any spelling. */
+export const COMPATIBILITY_HEADINGS: CellValue[] = [
+  "Service",
+  "Risk band",
+  "Strategic fit",
+  "Political alignment",
+  "IT compatibility",
+  "Business processes",
+  "Staffing arrangements",
+  "Service standards",
+  "Cost sharing/VFM",
+  "Risk",
+  "Organisational issues",
+  "Delivery timescales",
+  "Ease of implementation",
+  "Note",
+];
+export const compatibility = (): CellValue[][] => [
+  [...COMPATIBILITY_HEADINGS],
+  ["Legal services", "Legal services", "G", "green", "Green", "G", "G", "G", "G", "G", "G", "G", "G", "pooled"],
+  ["Revenues and benefits", "medium", "G", "A", "amber", "G", "G", "G", "G", "G", "G", null, "G", null],
+  ["Housing repairs", "Housing repairs", "G", "G", "G", "G", "G", "G", "G", "G", "G", "G", "G", null],
+  ["Payroll", "Payroll", "G", "R", "A", "G", "G", "G", "G", "red", "G", "G", "G", null],
+];
+
 export type Sheets = Record<string, CellValue[][]>;
 
 export const validSheets = (): Sheets => ({
