@@ -6,6 +6,12 @@
 import * as React from "react";
 import { sampleSheets } from "../../sample/sample";
 import { RuleField, RulesView, newRulesSheet, planRuleEdits, rulesView } from "../../workbook/edit/rules-sheet";
+import {
+  type YearsCoveredView,
+  type YearsEnd,
+  planYearsCovered,
+  yearsCoveredView,
+} from "../../workbook/edit/years-covered";
 import type { WorkbookHost } from "../../workbook/host";
 import { freeSheetName } from "../../workbook/owned";
 import type { Activity } from "./activity";
@@ -15,6 +21,8 @@ import { type OpenWorkbook, gridOf } from "./workbook";
 export interface Editing {
   /** Each Budget service beside its rule as written. */
   rules?: RulesView;
+  /** The years covered as the Rules sheet's settings cells have them (undefined: no Rules sheet or headings). */
+  years?: YearsCoveredView;
   addSample(): Promise<boolean>;
   createRulesSheet(): Promise<boolean>;
   /** Write the typed values into the Rules sheet: saved, or an error message per field that could not be (or the write failed). */
@@ -22,6 +30,10 @@ export interface Editing {
     service: string,
     typed: Partial<Record<RuleField, string>>,
   ): Promise<{ saved: boolean; errors: Partial<Record<RuleField, string>> }>;
+  /** Write the years typed (only those changed; blank: the default) into the Rules sheet's settings cells, as editRule does. */
+  editYearsCovered(
+    typed: Partial<Record<YearsEnd, string>>,
+  ): Promise<{ saved: boolean; errors: Partial<Record<YearsEnd, string>> }>;
 }
 
 export function useEditing(host: WorkbookHost, book: OpenWorkbook, choices: Choices, activity: Activity): Editing {
@@ -35,9 +47,16 @@ export function useEditing(host: WorkbookHost, book: OpenWorkbook, choices: Choi
       workbook ? rulesView(gridOf(workbook, sheets.budget), gridOf(workbook, sheets.rules), viewOptions) : undefined,
     [workbook, sheets, viewOptions],
   );
+  const years = React.useMemo(() => {
+    const grid = gridOf(workbook, sheets.rules);
+    const service = rules?.columns.service;
+    if (!grid || rules?.headingRow === undefined || service === undefined) return undefined;
+    return yearsCoveredView(grid, rules.headingRow, rules.lastColumn, service);
+  }, [workbook, sheets, rules]);
 
   return {
     rules,
+    years,
     addSample: async () =>
       (await doing("Adding the sample sheets…", async () => {
         const sample = sampleSheets();
@@ -85,6 +104,29 @@ export function useEditing(host: WorkbookHost, book: OpenWorkbook, choices: Choi
         tell(`Saved the rule for ${service} to ${sheet}.`);
       });
       return { saved: written, errors };
+    },
+    editYearsCovered: async (typed) => {
+      const sheet = sheets.rules;
+      const read = grid(sheet);
+      if (!sheet || !read || !years) {
+        activity.fail("There is no Rules sheet with headings to write the years covered to.");
+        return { saved: false, errors: {} };
+      }
+      const planned = planYearsCovered(read, years, typed);
+      if ("errors" in planned) return { saved: false, errors: planned.errors };
+      if (planned.writes.length === 0) return { saved: true, errors: {} };
+      let written = false;
+      // As a rule edit: one guarded batch; a failed write leaves what was typed in the fields.
+      await doing(`Writing the years covered to ${sheet}…`, async () => {
+        try {
+          await host.writeCells(sheet, planned.writes, planned.guards);
+          written = true;
+        } finally {
+          await reread();
+        }
+        tell(`Saved the years covered to ${sheet} (${planned.cells.join(", ")}).`);
+      });
+      return { saved: written, errors: {} };
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Prepared } from "../../workbook/prepare";
 import type { RunResult, StatementsResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
 import type { Survey } from "../../workbook/edit/survey";
 import type { RulesView } from "../../workbook/edit/rules-sheet";
+import type { YearsCoveredView } from "../../workbook/edit/years-covered";
 import { useActivity } from "./activity";
 import { type Choices, type ColumnChoices, type SheetChoices, useChoices } from "./choices";
 import { type Copies, useCopies } from "./copies";
@@ -35,6 +36,8 @@ export interface Session {
   /** The scenario the tables show where an estimate is a range (RULES.md §1); mid unless chosen. */
   scenario: Choices["scenario"];
   rules?: RulesView;
+  /** The Rules sheet's years covered (First and Last MTFS year cells above its headings). */
+  years?: YearsCoveredView;
   /** The last check, while the inputs and choices are as they were when it was made. */
   check?: Prepared;
   /** The last run's result. */
@@ -60,7 +63,7 @@ export interface Session {
 export interface Actions
   extends
     Pick<Choices, "chooseSheet" | "chooseColumn" | "chooseScenario">,
-    Omit<Editing, "rules">,
+    Omit<Editing, "rules" | "years">,
     Omit<Copies, "statements"> {
   refresh(): Promise<void>;
   check(): Promise<Prepared | undefined>;
@@ -98,6 +101,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     addSample: editing.addSample,
     createRulesSheet: editing.createRulesSheet,
     editRule: editing.editRule,
+    editYearsCovered: editing.editYearsCovered,
     check: job.checkNow,
     run: job.runNow,
     statementsToReplace: copies.statementsToReplace,
@@ -124,6 +128,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       columns: choices.columns,
       scenario: choices.scenario,
       rules: editing.rules,
+      years: editing.years,
       check: job.check,
       run: job.run,
       runIsStale: job.runIsStale,

@@ -18,6 +18,13 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { RULE_FIELDS, RuleField, RuleRow } from "../../workbook/edit/rules-sheet";
+import {
+  YEARS_ENDS,
+  YEARS_LABEL,
+  type YearsCoveredView,
+  type YearsEnd,
+  yearCellText,
+} from "../../workbook/edit/years-covered";
 import type { StepProps } from "../session";
 import { useLayout } from "./layout";
 
@@ -84,6 +91,17 @@ export function RulesStep({ session, actions }: StepProps): React.JSX.Element {
           <MessageBarBody>{note}</MessageBarBody>
         </MessageBar>
       ))}
+      {session.years && (
+        <YearsCovered
+          // A new read of the sheet (after a save, or a change in Excel) starts the fields afresh.
+          key={YEARS_ENDS.map(
+            (e) => `${yearCellText(session.years as YearsCoveredView, e)}=${session.years?.cells[e]?.text}`,
+          ).join("|")}
+          view={session.years}
+          busy={session.busy !== undefined}
+          onSave={async (typed) => (await actions.editYearsCovered(typed)).errors}
+        />
+      )}
       {view.rows.length === 0 && <Text>No services found yet: choose the Budget sheet on the Start step.</Text>}
       <ul className={mergeClasses(layout.list, styles.list)} aria-label="Services and their rules">
         {view.rows.map((row) => (
@@ -214,5 +232,80 @@ function RuleForm({ row, sheet, failure, onCancel, onSave }: RuleFormProps): Rea
         </form>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+const YEARS_HINT: Record<YearsEnd, string> = {
+  first: "A financial year like 2011/12. Blank: from the earliest First year of the rules.",
+  last: "A financial year like 2016/17. Blank: to the last year with a figure.",
+};
+
+interface YearsCoveredProps {
+  view: YearsCoveredView;
+  busy: boolean;
+  onSave(typed: Partial<Record<YearsEnd, string>>): Promise<Partial<Record<YearsEnd, string>>>;
+}
+
+/**
+ * The years covered (the MTFS years the Savings profile shows), from the settings cells above the
+ * Rules headings: a field per end, saved into those cells (a label added where there is none and
+ * room is safe) in one write; blank is the default.
+ */
+function YearsCovered({ view, busy, onSave }: YearsCoveredProps): React.JSX.Element {
+  const layout = useLayout();
+  const initial = React.useMemo(
+    () => Object.fromEntries(YEARS_ENDS.map((end) => [end, view.cells[end]?.text ?? ""])) as Record<YearsEnd, string>,
+    [view],
+  );
+  const [typed, setTyped] = React.useState(initial);
+  const [errors, setErrors] = React.useState<Partial<Record<YearsEnd, string>>>({});
+  const [saving, setSaving] = React.useState(false);
+  const changed = YEARS_ENDS.filter((end) => typed[end].trim() !== initial[end].trim());
+  const where = (end: YearsEnd): string => {
+    const cell = yearCellText(view, end);
+    if (view.cells[end] !== undefined) return ` In ${cell}.`;
+    return cell === undefined ? "" : ` Not on the sheet yet: saving adds the label and the year at ${cell}.`;
+  };
+  return (
+    <form
+      className={layout.stack}
+      aria-labelledby="years-heading"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSaving(true);
+        const result = await onSave(Object.fromEntries(changed.map((end) => [end, typed[end]])));
+        setSaving(false);
+        setErrors(result);
+      }}
+    >
+      <Text as="h3" weight="semibold" id="years-heading">
+        Years covered
+      </Text>
+      <Text>The MTFS years the Savings profile shows; years with a figure are always shown.</Text>
+      {YEARS_ENDS.map((end) => (
+        <Field
+          key={end}
+          label={YEARS_LABEL[end]}
+          hint={`${YEARS_HINT[end]}${where(end)}`}
+          validationState={errors[end] ? "error" : "none"}
+          validationMessage={errors[end]}
+        >
+          <Input
+            value={typed[end]}
+            placeholder="default"
+            disabled={view.cells[end] === undefined && view.addAt[end] === undefined}
+            onChange={(_, data) => setTyped((t) => ({ ...t, [end]: data.value }))}
+          />
+        </Field>
+      ))}
+      {view.cannotAdd && (
+        <MessageBar intent="info">
+          <MessageBarBody>{view.cannotAdd}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button type="submit" disabled={busy || saving || changed.length === 0}>
+        {saving ? "Saving…" : `Save the years covered to ${view.sheet}`}
+      </Button>
+    </form>
   );
 }

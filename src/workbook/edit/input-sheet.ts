@@ -3,7 +3,7 @@
  * from the services found). Unlike the output sheets it carries no marker: once added it is the
  * user's, read as an input and never replaced. Pure: the Office.js adapter writes it.
  */
-import type { CellValue } from "../grid";
+import type { CellValue, SheetGrid } from "../grid";
 
 export interface InputSheet {
   name: string;
@@ -39,4 +39,16 @@ export interface CellGuard {
   row: number;
   column: number;
   value: CellValue;
+}
+
+/** Grid values with the writes applied, so several edits to one sheet can be planned before any is sent. */
+export function withWrites(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
+  const values = grid.values.map((row) => [...row]);
+  for (const w of writes) {
+    while (values.length < w.row) values.push([]);
+    const row = values[w.row - 1];
+    while (row.length < w.column) row.push(null);
+    row[w.column - 1] = w.value;
+  }
+  return { name: grid.name, values };
 }

@@ -8,7 +8,7 @@ import { Decimal } from "../../engine";
 import { CellValue, SheetGrid, cellAt, isBlankCell, isErrorCell, isUncalculated } from "../grid";
 import { a1, refText } from "../a1";
 import { MONTH_NAMES, grouped, percentText } from "../format";
-import type { CellGuard, CellWrite, InputSheet } from "./input-sheet";
+import { type CellGuard, type CellWrite, type InputSheet, withWrites } from "./input-sheet";
 import { HEADINGS } from "../inputs";
 import { BUDGET_COLUMNS, UnreadLine, readBudget } from "../read/budget";
 import { Reading, fromExcelNumber, nameKey, readText, ref, rowIsBlank } from "../read/cells";
@@ -342,6 +342,7 @@ export function cellInput(
 
 /** One cell to write on the Rules sheet (1-based), with its number format where the edit sets one. */
 export type { CellGuard, CellWrite } from "./input-sheet";
+export { withWrites } from "./input-sheet";
 
 /**
  * The cells an edit relies on, with what they held when read: each written cell, the Service cell
@@ -466,18 +467,6 @@ export function newRulesSheet(services: readonly string[], name = "Rules"): Inpu
     ),
     freezeRows: HEADING_ROW,
   };
-}
-
-/** Grid values with the writes applied, so several edits to one sheet can be planned before any is sent. */
-export function withWrites(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
-  const values = grid.values.map((row) => [...row]);
-  for (const w of writes) {
-    while (values.length < w.row) values.push([]);
-    const row = values[w.row - 1];
-    while (row.length < w.column) row.push(null);
-    row[w.column - 1] = w.value;
-  }
-  return { name: grid.name, values };
 }
 
 /**

@@ -26,7 +26,8 @@ export const YEARS_COVERED_LABELS = {
 
 export type YearsCoveredCells = NonNullable<RulesSheet["years"]>;
 
-const keyOf = (text: string): "first" | "last" | undefined => {
+/** Which years-covered label a cell's text is, if either (the task pane finds the cells with it too). */
+export const yearsCoveredLabel = (text: string): "first" | "last" | undefined => {
   const key = headingKey(text);
   for (const which of ["first", "last"] as const)
     if (YEARS_COVERED_LABELS[which].some((label) => headingKey(label) === key)) return which;
@@ -41,7 +42,7 @@ export function readYearsCovered(r: Reading, headerRow: number): YearsCoveredCel
     const cells = r.grid.values[row - 1] ?? [];
     for (let column = 1; column <= cells.length; column++) {
       const label = cellAt(r.grid, row, column);
-      const which = typeof label === "string" ? keyOf(label) : undefined;
+      const which = typeof label === "string" ? yearsCoveredLabel(label) : undefined;
       if (which === undefined) continue;
       const at = ref(r.grid.name, row, column + 1);
       const what = `${YEARS_COVERED_LABELS[which][0]} (the years covered)`;
