@@ -198,7 +198,11 @@ export interface ShareByYearInput {
    * year (RULES.md §2); every year's combined cost must be their sum.
    */
   costLines?: readonly CostLine[];
-  /** Payments above the common terms, each borne by the partner that chose it (RULES.md §4). */
+  /**
+   * Costs a partner bears alone, each in a year it takes part (RULES.md §4, §8): a payment above the
+   * common terms, or a withdrawing partner's own consequent costs. They stand beside the year's
+   * shared one-off costs (a year may have extras and no shared cost).
+   */
   extras?: readonly { year: YearLabel; partner: string; amount: Amount }[];
 }
 
@@ -211,8 +215,10 @@ export interface PartnerYear {
   gainShare: Decimal;
   /** baseline − cost share − gain share in a year it takes part; zero otherwise. */
   saving: Decimal;
-  /** Its part of the year's one-off costs (and any extra it chose to pay). */
+  /** Its part of the year's one-off costs, with the extras it bears alone (`extra`). */
   oneOff: Decimal;
+  /** What it bears alone that year (extras above the common terms, its own consequent costs). */
+  extra: Decimal;
   roundedUp: { cost: boolean; gainShare: boolean; oneOff: boolean };
 }
 
@@ -225,7 +231,10 @@ export interface ServiceYear {
   attribution: SavingsAttribution;
   /** The year's one-off costs, shared (undefined when none). */
   oneOffs?: TransitionAttribution[];
+  /** The year's one-off costs in all: the shared ones and the extras. */
   oneOff: Decimal;
+  /** The year's extras, each borne by one partner alone. */
+  extras: Decimal;
 }
 
 export interface ShareByYear {
@@ -240,7 +249,7 @@ export interface ShareByYear {
  * so the year's cost shares add up exactly to its combined cost; a partner's saving that year is
  * its baseline less its share (and its part of any gain share), and zero in a year it is not in.
  * Each one-off cost is shared by net reduction among the partners taking part in its year (or the
- * ones it names, who must be taking part then); extras above the common terms fall on their payer.
+ * ones it names, who must be taking part then); extras fall on the partner that bears them alone.
  */
 export function shareByYear(input: ShareByYearInput, options: ApportionOptions = {}): ShareByYear {
   checkPartners(input.partners);
@@ -296,6 +305,34 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
     }
   }
 
+  for (const [index, e] of (input.extras ?? []).entries()) {
+    const where = { field: "extra payments", index, partner: e.partner };
+    if (!years.includes(e.year)) {
+      throw new RuleError(
+        "bad-year",
+        where,
+        `falls in ${e.year}, outside the years worked out (${years[0]} to ${years[years.length - 1]})`,
+        "§4",
+      );
+    }
+    if (!input.partners.some((p) => p.partner === e.partner))
+      throw new RuleError("unknown-partner", where, "is not a partner in this service", "§4");
+    if (!inIt(e.partner, e.year))
+      throw new RuleError(
+        "not-taking-part",
+        where,
+        `does not take part in ${e.year}, when the cost it bears alone falls`,
+        "§4",
+      );
+    checkAmount(e.amount, "extra payments");
+  }
+  const extraOf = (partner: string, year: YearLabel): Decimal =>
+    sum(
+      (input.extras ?? [])
+        .filter((e) => e.partner === partner && e.year === year)
+        .map((e) => checkAmount(e.amount, "extra payments")),
+    );
+
   const serviceYears = years.map((year, i): ServiceYear => {
     const present = inYear(year);
     const baseline = sum(
@@ -315,20 +352,18 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
       options,
     );
     const falling = (input.oneOffs ?? []).filter((o) => o.year === year);
-    const extras = (input.extras ?? []).filter((e) => e.year === year);
-    const oneOffs = falling.map((o, k) => {
+    const oneOffs = falling.map((o) => {
       const bearers = attribution.lines.filter((l) => o.partners === undefined || o.partners.includes(l.partner));
       return shareTransitionalCost(
         {
           cost: o.amount,
           partners: bearers.map((l) => ({ partner: l.partner, baseline: l.baseline, newCost: l.costShare })),
-          // Extras ride with the year's first one-off cost, so each is counted once.
-          extras: k === 0 ? extras.filter((e) => bearers.some((l) => l.partner === e.partner)) : [],
         },
         options,
       );
     });
-    const oneOff = sum(oneOffs.map((t) => t.totals.total));
+    const extras = sum(present.map((p) => extraOf(p.partner, year)));
+    const oneOff = sum(oneOffs.map((t) => t.totals.total)).plus(extras);
     return {
       year,
       partners: present.map((p) => p.partner),
@@ -336,26 +371,16 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
       attribution,
       ...(oneOffs.length === 0 ? {} : { oneOffs }),
       oneOff,
+      extras,
     };
   });
-  for (const [index, e] of (input.extras ?? []).entries()) {
-    const y = serviceYears.find((s) => s.year === e.year);
-    const first = y?.oneOffs?.[0];
-    if (first === undefined || !first.lines.some((l) => l.partner === e.partner)) {
-      throw new RuleError(
-        "not-taking-part",
-        { field: "extra payments", index, partner: e.partner },
-        `has an extra payment in ${e.year}, a year it bears no one-off cost of the service`,
-        "§4",
-      );
-    }
-  }
 
   const partners = input.partners.map(({ partner }) => ({
     partner,
     years: serviceYears.map((y): PartnerYear => {
       const line = y.attribution.lines.find((l) => l.partner === partner);
       const parts = (y.oneOffs ?? []).map((t) => t.lines.find((l) => l.partner === partner));
+      const extra = extraOf(partner, y.year);
       return {
         year: y.year,
         takesPart: line !== undefined,
@@ -363,7 +388,8 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
         costShare: line?.costShare ?? ZERO,
         gainShare: line?.gainShare ?? ZERO,
         saving: line?.saving ?? ZERO,
-        oneOff: sum(parts.map((l) => l?.total ?? ZERO)),
+        oneOff: sum(parts.map((l) => l?.total ?? ZERO)).plus(extra),
+        extra,
         roundedUp: {
           cost: line?.roundedUp.cost ?? false,
           gainShare: line?.roundedUp.gainShare ?? false,

@@ -323,7 +323,8 @@ export const SERVICES: readonly ServiceData[] = [
       // each year (H&F and K&C £2,300,000, all three £3,940,000).
       newCost: "1,725,000; 2,955,000 from 2013/14",
       // "for H&F and RBKC" (003 ch. 9(c), ROI model 1): the founders bear the implementation alone.
-      transitional: `1,160,000 in 2012/13 for ${HF} and ${KC}`,
+      // K&C pays above the common redundancy terms, so it bears that extra alone (RULES.md §4; illustrative).
+      transitional: `1,160,000 in 2012/13 for ${HF} and ${KC}; 60,000 in 2012/13 borne by ${KC}`,
       firstYear: "2012/13",
       kind: "cashable",
       host: HF,
@@ -337,7 +338,8 @@ export const SERVICES: readonly ServiceData[] = [
     illustrative:
       "The budgets and the new cost by year, £1,725,000 for H&F and K&C and £2,955,000 from 2013/14 with Westminster " +
       "(25% below the baselines of the partners in each year; with all three that is £985,000, close to the report's " +
-      "£983,455), the letter volumes, K&C's quality factor 1.1 (a faster response standard), the host, the Tracker figures.",
+      "£983,455), the letter volumes, K&C's quality factor 1.1 (a faster response standard), K&C's £60,000 paid above the " +
+      "common redundancy terms (borne by it alone), the host, the Tracker figures.",
   },
   {
     service: "Libraries",
@@ -739,7 +741,7 @@ export function readMeLines(): string[][] {
     ],
     [
       "",
-      "Partners over time (Rules, Parking back office): Westminster joins from 2013/14; the New cost changes that year (written by year), and the Transitional cost names H&F and K&C, who bear it alone.",
+      "Partners over time (Rules, Parking back office): Westminster joins from 2013/14; the New cost changes that year (written by year), and the Transitional cost names H&F and K&C, who bear it alone, and £60,000 borne by K&C alone, which it pays above the common redundancy terms (RULES.md §4).",
     ],
     [
       "",

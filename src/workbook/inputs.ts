@@ -92,6 +92,11 @@ export interface OneOffEntry {
   year?: YearLabel;
   /** The partners that bear it, shared by net reduction among them; absent: all taking part that year. */
   partners?: string[];
+  /**
+   * The one partner that bears it alone ("borne by Westminster", RULES.md §4, §8): an extra above
+   * the common terms, or a withdrawing partner's own consequent costs. Never with `partners`.
+   */
+  bornBy?: string;
 }
 
 /** One Rules row: how one service is shared. */

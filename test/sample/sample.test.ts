@@ -113,19 +113,20 @@ function num(line: Line, field: string): number | undefined {
 function byYear(
   line: Line,
   field: "newCost" | "transitional",
-): { amount: number; year?: string; for?: string[] }[] | undefined {
+): { amount: number; year?: string; for?: string[]; by?: string }[] | undefined {
   const v = value(line, field);
   if (typeof v !== "string") return undefined;
   const item =
     field === "newCost"
       ? /^(\d{1,3}(?:,\d{3})*)(?: from (\d{4}\/\d{2}))?()$/
-      : /^(\d{1,3}(?:,\d{3})*)(?: in (\d{4}\/\d{2}))?(?: for (.+))?$/;
+      : /^(\d{1,3}(?:,\d{3})*)(?: in (\d{4}\/\d{2}))?(?: for (.+)| borne by (.+))?$/;
   const items = v.split(";").map((i) => item.exec(i.trim()));
   if (items.some((m) => m === null)) return undefined;
   return (items as RegExpExecArray[]).map((m) => ({
     amount: Number(m[1].replace(/,/g, "")),
     ...(m[2] ? { year: m[2] } : {}),
     ...(m[3] ? { for: m[3].split(/\s*,\s*|\s+and\s+/) } : {}),
+    ...(m[4] ? { by: m[4] } : {}),
   }));
 }
 
@@ -242,7 +243,11 @@ function mistakes(workbook: ExcelJS.Workbook): string[] {
     if (budgeted.size === 0 || ruleParties(line).some(({ partner }) => !budgeted.has(partner)))
       found.push(`Rules!${address(line, "partners")}`);
     // A one-off cost named for partners must name partners of the service.
-    if (byYear(line, "transitional")?.some((o) => o.for?.some((p) => !budgeted.has(p))))
+    if (
+      byYear(line, "transitional")?.some((o) =>
+        [...(o.for ?? []), ...(o.by ? [o.by] : [])].some((p) => !budgeted.has(p)),
+      )
+    )
       found.push(`Rules!${address(line, "transitional")}`);
   }
   return found.sort();
@@ -475,6 +480,8 @@ describe("the sample is consistent", () => {
     // Partners over time (issue 16): a new cost by year, and a one-off cost by year named for some partners.
     expect(rules.some((l) => (byYear(l, "newCost")?.length ?? 0) > 1)).toBe(true);
     expect(rules.some((l) => byYear(l, "transitional")?.some((o) => o.year && o.for))).toBe(true);
+    // And a one-off cost borne by one partner alone (RULES.md §4).
+    expect(rules.some((l) => byYear(l, "transitional")?.some((o) => o.year && o.by))).toBe(true);
     // An estimate given as a range (RULES.md §1, issue 17).
     expect(rules.some((l) => range(l, "newCost") !== undefined)).toBe(true);
     expect(rules.some((l) => str(l, "startMonth") && !str(l, "phasing"))).toBe(true);
@@ -562,6 +569,8 @@ describe("the sample's figures are the seed report's (003, chapter 9)", () => {
     const parking = rule("Parking back office");
     expect(byYear(parking, "transitional")).toEqual([
       { amount: 1160000, year: str(parking, "firstYear"), for: [HF, KC] },
+      // Illustrative: K&C pays above the common terms and bears that extra alone (RULES.md §4).
+      { amount: 60000, year: str(parking, "firstYear"), by: KC },
     ]);
     expect(ruleParties(parking).find((p) => p.partner === WM)?.joins).toBe("2013/14");
     // The new cost grows when Westminster joins: 25% below the baselines of the partners in each

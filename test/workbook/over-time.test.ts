@@ -20,7 +20,13 @@ describe("the sample's parking back office, which Westminster joins later", () =
   test("its implementation cost is borne by the partners taking part when it falls, not by Westminster", () => {
     // Before this rule the add-in gave Westminster £272,941.18 of the £1.16m (issue 16).
     expect(wm.transitional.isZero()).toBe(true);
-    expect(sum(parking.partners.map((p) => p.transitional))).toEqual(new Decimal(1_160_000));
+    // The £1.16m shared by the two founders, and K&C's £60,000 above the common terms, borne by it alone.
+    const y = parking.overTime.years.find((x) => x.year === "2012/13")!;
+    expect([y.oneOff.minus(y.extras), y.extras]).toEqual([new Decimal(1_160_000), new Decimal(60_000)]);
+    expect(sum(parking.partners.map((p) => p.transitional))).toEqual(new Decimal(1_220_000));
+    const [hf, kc] = parking.overTime.partners.map((p) => p.years.find((x) => x.year === "2012/13")!);
+    expect([hf.extra, kc.extra]).toEqual([new Decimal(0), new Decimal(60_000)]);
+    expect(hf.oneOff.plus(kc.oneOff).minus(kc.extra)).toEqual(new Decimal(1_160_000));
   });
 
   test("each year's cost shares add up to that year's combined cost, Westminster's nothing before it joins", () => {

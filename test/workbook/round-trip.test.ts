@@ -125,11 +125,17 @@ describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
     };
     set("B10", "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2014/15");
     set("F10", "1,160,000 for Hammersmith & Fulham and Kensington & Chelsea");
-    set("F9", "600,000 in 2011/12; 2,000,000 in 2012/13; 2,000,000 in 2013/14");
+    // Westminster pays £150,000 above the common terms in 2012/13, borne by it alone (RULES §4).
+    set(
+      "F9",
+      "600,000 in 2011/12; 2,000,000 in 2012/13; 150,000 in 2012/13 borne by Westminster; 2,000,000 in 2013/14",
+    );
     // The report's gross savings by year as amounts (0 / 2,700 / 5,300 / 8,660 / 9,860 cumulative, £000s).
     set("G9", "0; 2,700,000; 2,600,000; 3,360,000; 1,200,000");
     set("I9", "2011/12");
     set("B4", "Hammersmith & Fulham; Kensington & Chelsea until 2013/14; Westminster");
+    // K&C's own consequent costs of leaving, in its last year, with no shared one-off that year (RULES §8).
+    set("F4", "200,000 in 2013/14 borne by Kensington & Chelsea");
     set("B7", "Hammersmith & Fulham notice October 2013, Kensington & Chelsea, Westminster");
     set("B8", "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2013/14");
     set("D8", "9,000,000; 11,900,000 from 2013/14");
@@ -145,6 +151,25 @@ describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
       (r) => r.sheet === "Attribution" && /_xldudf_SHARED_APPORTION\(.*,[A-Z]+\d+:[A-Z]+\d+\)$/.test(r.formula),
     );
     expect(byYear.length).toBeGreaterThan(10);
+  });
+
+  it("puts each cost borne alone on its partner's Extra row, which the Transitional cost column adds in", () => {
+    const sheet = hf.getSheetValues(hf.getSheetId("Attribution")!);
+    const head = sheet.findIndex(
+      (r) => r[0] === "ICT by year: the partners taking part each year share that year's costs",
+    );
+    const yearAt = (year: string): number => sheet[head + 1].indexOf(year);
+    const row = (service: string, partner: string, line: string) =>
+      sheet.find((r) => r[0] === service && r[1] === partner && r[2] === line)!;
+    expect(row("ICT", "Westminster", "Extra (borne alone)")[yearAt("2012/13")]).toBe(150000);
+    expect(row("ICT", "Hammersmith & Fulham", "Extra (borne alone)")[yearAt("2012/13")]).toBe(0);
+    // The year's shared costs are split among all three, the extra is Westminster's alone.
+    const shared = ["Hammersmith & Fulham", "Kensington & Chelsea", "Westminster"].map(
+      (p) => row("ICT", p, "One-off cost")[yearAt("2012/13")] as number,
+    );
+    expect(Math.round(shared.reduce((a, b) => a + b, 0) * 100)).toBe(2_000_000_00);
+    const yos = sheet.findIndex((r) => r[0] === "Youth Offending Service" && r[1] === "Kensington & Chelsea");
+    expect(sheet[yos][12]).toBe(200000);
   });
 
   it("each year's Audit check of the cost shares is zero", () => {

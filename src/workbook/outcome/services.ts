@@ -203,7 +203,7 @@ function costLineCell(error: RuleError, lines: readonly CostLineEntry[] | undefi
  */
 function cellFor(rule: ServiceRule, error: RuleError, onBasis: boolean): CellRef {
   if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at ?? rule.oneOffs?.at);
-  if (error.field === "one-off cost") return ruleCell(rule, rule.oneOffs?.at);
+  if (error.field === "one-off cost" || error.field === "extra payments") return ruleCell(rule, rule.oneOffs?.at);
   if (onBasis || error.code === "all-zero" || error.code === "missing") return ruleCell(rule, rule.basis.at);
   return rule.at;
 }
@@ -286,16 +286,23 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const participation = rows.map((r) => ({ partner: r.partner, joins: r.joins, leaves: r.leaves }));
   const firstYear = rule.firstYear.value;
   const starts = rows.map((r) => firstYearTakingPart({ partner: r.partner, joins: r.joins }, firstYear));
+  // Shared one-off costs, and the extras each borne by one partner alone (RULES.md §4, §8).
   const oneOffs = rule.oneOffs
-    ? rule.oneOffs.value.map((o) => ({ year: o.year ?? firstYear, amount: o.amount, partners: o.partners }))
+    ? rule.oneOffs.value
+        .filter((o) => o.bornBy === undefined)
+        .map((o) => ({ year: o.year ?? firstYear, amount: o.amount, partners: o.partners }))
     : rule.transitional && !rule.transitional.value.isZero()
       ? [{ year: firstYear, amount: rule.transitional.value }]
       : [];
+  const extras = (rule.oneOffs?.value ?? []).flatMap((o) =>
+    o.bornBy === undefined ? [] : [{ year: o.year ?? firstYear, partner: o.bornBy, amount: o.amount }],
+  );
   const years = serviceYears(rule, rows, starts, [
     ...oneOffs.map((o) => o.year),
+    ...extras.map((e) => e.year),
     ...(byYear ?? []).flatMap((c) => (c.from === undefined ? [] : [c.from])),
   ]);
-  const transitionalCost = sum(oneOffs.map((o) => o.amount));
+  const transitionalCost = sum([...oneOffs, ...extras].map((o) => o.amount));
   /** The New cost in force in a year: the last amount whose year has come. */
   const costIn = (year: YearLabel): Decimal =>
     [...(byYear ?? [])].reverse().find((c) => c.from === undefined || parseYear(c.from) <= parseYear(year))?.amount ??
@@ -312,6 +319,7 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
           : { reduction: rule.reduction?.value ?? ZERO },
       gainShare,
       oneOffs,
+      extras,
       ...(costLines ? { costLines } : {}),
     }),
   );

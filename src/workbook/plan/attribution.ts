@@ -58,7 +58,10 @@ export interface ByYearLayout {
   flagRows: number[];
   costShareRows: number[];
   savingRows: number[];
+  /** Per partner: its part of the year's shared one-off costs. */
   oneOffRows?: number[];
+  /** Per partner: what it bears alone that year (RULES.md §4, §8), where the Transitional cost names any. */
+  extraRows?: number[];
   lastRow: number;
 }
 
@@ -206,11 +209,13 @@ export function attributionSheet(
       const by = block.byYear;
       s.partners.forEach((p, i) => {
         const r = first + i;
+        const across = (row: number): string =>
+          `SUM(${rangeText(row, BY_YEAR_FROM, row, by.yearColumn(s.years[s.years.length - 1]))})`;
         if (by.oneOffRows)
           b.formula(
             r,
             C.transitional,
-            `=SUM(${rangeText(by.oneOffRows[i], BY_YEAR_FROM, by.oneOffRows[i], by.yearColumn(s.years[s.years.length - 1]))})`,
+            `=${across(by.oneOffRows[i])}${by.extraRows ? `+${across(by.extraRows[i])}` : ""}`,
             p.transitional,
             "money",
           );
@@ -322,6 +327,8 @@ function byYearSection(
   const named = listed && rule.oneOffs!.value.some((o) => o.partners !== undefined);
   const bearRows = named ? block() : undefined;
   const bearBaseRows = named ? block() : undefined;
+  // Costs each borne by one partner alone ("borne by Westminster"): the partner's own row, by year.
+  const extraRows = listed && rule.oneOffs!.value.some((o) => o.bornBy !== undefined) ? block() : undefined;
 
   const label = (r: number, partner: string, line: string): void => {
     b.text(r, 1, rule.service);
@@ -329,10 +336,13 @@ function byYearSection(
     b.text(r, 3, line);
   };
   label(costRow, "All partners", "Combined cost");
-  if (oneOffRow !== undefined) label(oneOffRow, "All partners", "One-off costs");
+  if (oneOffRow !== undefined) label(oneOffRow, "All partners", extraRows ? "One-off costs shared" : "One-off costs");
   s.partners.forEach((p, i) => {
     if (bearRows) label(bearRows[i], p.partner, "Bears the one-off (1 = yes)");
     if (bearBaseRows) label(bearBaseRows[i], p.partner, "Baseline if bearing");
+  });
+  s.partners.forEach((p, i) => {
+    if (extraRows) label(extraRows[i], p.partner, "Extra (borne alone)");
   });
   if (gainRow !== undefined) label(gainRow, "All partners", "Gain share");
   s.partners.forEach((p, i) => {
@@ -410,10 +420,15 @@ function byYearSection(
         "money",
       );
     }
-    if (oneOffRow !== undefined) b.number(oneOffRow, c, y.oneOff, "total");
+    // The year's shared one-off costs; the extras each partner bears alone are on its own row.
+    const shared = y.oneOff.minus(y.extras);
+    if (oneOffRow !== undefined) b.number(oneOffRow, c, shared, "total");
+    if (extraRows) s.partners.forEach((_, i) => b.number(extraRows[i], c, figures[i].extra, "money"));
     if (bearRows && bearBaseRows) {
       // Bearers: those taking part that year, and only those the year's one-off names, if it names any.
-      const entry = rule.oneOffs!.value.find((o) => (o.year ?? rule.firstYear.value) === y.year);
+      const entry = rule.oneOffs!.value.find(
+        (o) => o.bornBy === undefined && (o.year ?? rule.firstYear.value) === y.year,
+      );
       s.partners.forEach((p, i) => {
         const bears = figures[i].takesPart && (entry?.partners === undefined || entry.partners.includes(p.partner));
         b.number(bearRows[i], c, bears ? ONE : ZERO, "number");
@@ -427,13 +442,13 @@ function byYearSection(
       });
     }
     if (oneOffRows) {
-      if (y.oneOff.isZero()) oneOffRows.forEach((r) => b.number(r, c, ZERO, "money"));
+      if (shared.isZero()) oneOffRows.forEach((r) => b.number(r, c, ZERO, "money"));
       else
         b.spill(
           oneOffRows[0],
           c,
           `=SHARED.TRANSITION(${oneOffRow === undefined ? absolute(C.transitional, at.total) : cell(oneOffRow)},${bearBaseRows ? columnOf(bearBaseRows, c) : baselines},${columnOf(costShareRows, c)})`,
-          figures.map((f) => [f.oneOff]),
+          figures.map((f) => [f.oneOff.minus(f.extra)]),
           "money",
         );
     }
@@ -445,6 +460,7 @@ function byYearSection(
     costShareRows,
     savingRows,
     ...(oneOffRows ? { oneOffRows } : {}),
+    ...(extraRows ? { extraRows } : {}),
     lastRow: next - 1,
   };
 }

@@ -173,6 +173,8 @@ export function auditSheet(
   });
   row++;
 
+  row = oneOffSection(b, row, services, attribution);
+
   // RULES.md §8: a council thinking of withdrawing compares its contribution with going alone.
   const tests = services.flatMap((s) => s.standAlone.map((t) => ({ s, t })));
   if (tests.length > 0) {
@@ -271,5 +273,73 @@ function scenarioSection(b: SheetBuilder, start: number, table: ScenarioTable): 
     "note",
   );
   for (const u of table.unavailable) b.text(row++, 1, `Scenario ${u.scenario} could not be worked out: ${u.reason}`);
+  return row + 1;
+}
+
+/**
+ * Each one-off cost of a Transitional cost list and who bears it (RULES.md §4, §8): shared by net
+ * reduction among the partners taking part (or those named), or borne by one partner alone (an
+ * extra above the common terms, a leaver's own consequent costs), with a live check that the
+ * Attribution sheet's by-year rows for it add up to the amount.
+ */
+function oneOffSection(
+  b: SheetBuilder,
+  start: number,
+  services: readonly ServiceResult[],
+  attribution: { name: string; layout: AttributionLayout },
+): number {
+  const listed = services.flatMap((s, i) => (s.rule.oneOffs ? [{ s, by: attribution.layout.blocks[i].byYear }] : []));
+  if (listed.length === 0) return start;
+  let row = start;
+  b.text(row++, 1, "One-off costs by year and who bears them (RULES.md §4, §8)", "header");
+  b.headings(row++, [
+    "Service",
+    "Year",
+    "Amount £",
+    "Borne by",
+    "How",
+    "On the Attribution sheet £",
+    "Difference £",
+    "Rules cell",
+  ]);
+  const ref = (r: number, c: number): string => `${sheetPrefix(attribution.name)}${a1(r, c)}`;
+  for (const { s, by } of listed)
+    for (const o of s.rule.oneOffs!.value) {
+      const year = o.year ?? s.rule.firstYear.value;
+      const y = s.overTime.years.find((x) => x.year === year);
+      if (by === undefined || y === undefined) continue;
+      const c = by.yearColumn(year);
+      b.text(row, 1, s.rule.service);
+      b.text(row, 2, year);
+      b.number(row, 3, o.amount, "money");
+      if (o.bornBy !== undefined) {
+        const i = s.partners.findIndex((p) => p.partner === o.bornBy);
+        b.text(row, 4, o.bornBy);
+        b.text(row, 5, "alone: an extra above the common terms, or its own cost of leaving");
+        if (by.extraRows && i >= 0)
+          b.formula(
+            row,
+            6,
+            `=${ref(by.extraRows[i], c)}`,
+            s.overTime.partners[i].years[s.overTime.years.indexOf(y)].extra,
+            "money",
+          );
+      } else {
+        const bearers = y.oneOffs?.[0]?.lines.map((l) => l.partner) ?? y.partners;
+        b.text(row, 4, bearers.join(", "));
+        b.text(row, 5, "shared by net reduction in spending");
+        if (by.oneOffRows)
+          b.formula(
+            row,
+            6,
+            `=SUM(${ref(by.oneOffRows[0], c)}:${a1(by.oneOffRows[by.oneOffRows.length - 1], c)})`,
+            y.oneOff.minus(y.extras),
+            "money",
+          );
+      }
+      b.formula(row, 7, `=F${row}-C${row}`, new Decimal(0), "money");
+      b.text(row, 8, refText(s.rule.oneOffs!.at));
+      row++;
+    }
   return row + 1;
 }

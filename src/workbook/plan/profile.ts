@@ -231,7 +231,7 @@ export function profileSheet(
           b.formula(
             inv,
             yearColumn(y.year),
-            `=${attributionRef(by.oneOffRows[pi], by.yearColumn(y.year))}`,
+            `=${attributionRef(by.oneOffRows[pi], by.yearColumn(y.year))}${by.extraRows ? `+${attributionRef(by.extraRows[pi], by.yearColumn(y.year))}` : ""}`,
             y.amount,
             "money",
           );

@@ -48,12 +48,12 @@ export function checkRules(r: Reading, read: RulesRead, others: Others): void {
     if (!bad.has("basis")) checkBasis(r, rule, service, partners, others);
     // A one-off cost named for a partner that is not in the service (RULES.md §4).
     for (const o of rule.oneOffs?.value ?? [])
-      for (const name of o.partners ?? [])
+      for (const name of o.partners ?? (o.bornBy === undefined ? [] : [o.bornBy]))
         if (!partners.some((p) => nameKey(p) === nameKey(name))) {
           report(
             r,
             rule.oneOffs!.at,
-            `Transitional cost for ${rule.service} is named for ${name}, which is not one of its partners (${listed(partners)}).`,
+            `Transitional cost for ${rule.service} is ${o.bornBy === undefined ? "named for" : "borne by"} ${name}, which is not one of its partners (${listed(partners)}).`,
             "Name partners of the service (check the spelling), separated by commas or and.",
             "§4",
           );

@@ -31,7 +31,7 @@ import {
   isUncalculated,
 } from "../grid";
 import { refText } from "../a1";
-import { MONTH_NAMES, excelDate, percentText, pounds } from "../format";
+import { MONTH_NAMES, excelDate, grouped, percentText, pounds } from "../format";
 import type { CostFrom, MoneyCell, OneOffEntry, RangeOf, RulePartner, Units } from "../inputs";
 import {
   MAX_AMOUNT,
@@ -40,6 +40,7 @@ import {
   excelError,
   fromExcelNumber,
   listed,
+  nameKey,
   notANumber,
   readMoney,
   report,
@@ -704,10 +705,12 @@ export function readCostByYear(
 }
 
 /**
- * Transitional (one-off) costs by year and by who bears them, as text (RULES.md §4):
+ * Transitional (one-off) costs by year and by who bears them, as text (RULES.md §4, §8):
  * "600,000 in 2011/12; 2,000,000 in 2012/13; 2,000,000 in 2013/14", or "1,160,000 for
- * Hammersmith & Fulham and Kensington & Chelsea" (shared by net reduction among those alone).
- * Items are separated by semicolons, the partners by commas or "and"; each year once.
+ * Hammersmith & Fulham and Kensington & Chelsea" (shared by net reduction among those alone), or
+ * "150,000 in 2012/13 borne by Westminster" (an extra that partner bears alone: a payment above the
+ * common terms, or a leaver's own consequent costs). Items are separated by semicolons, the
+ * partners by commas or "and"; each year's shared cost once, each partner's extra once a year.
  */
 export function readOneOffs(
   r: Reading,
@@ -720,10 +723,10 @@ export function readOneOffs(
   const value = valueOf(r, at);
   if (typeof value !== "string") return undefined;
   const fix =
-    "Write each one-off cost with its year and, if not all partners bear it, whom for: 600,000 in 2011/12; 2,000,000 in 2012/13 for Hammersmith & Fulham and Kensington & Chelsea.";
+    "Write each one-off cost with its year and, if not all partners bear it, whom for: 600,000 in 2011/12; 2,000,000 in 2012/13 for Hammersmith & Fulham and Kensington & Chelsea; 150,000 in 2012/13 borne by Westminster.";
   const list: OneOffEntry[] = [];
   for (const item of value.split(";").map((s) => s.trim())) {
-    const m = /^(.+?)(?:\s+in\s+(\S+))?(?:\s+for\s+(.+))?$/i.exec(item);
+    const m = /^(.+?)(?:\s+in\s+(\S+))?(?:\s+(for|borne\s+by)\s+(.+))?$/i.exec(item);
     if (item === "" || m === null) {
       report(r, at, `${what} (${shown(value)}) has an empty item.`, fix, "§4");
       return null;
@@ -746,17 +749,43 @@ export function readOneOffs(
       }
       entry.year = y.year;
     }
-    if (m[3] !== undefined)
-      entry.partners = m[3]
-        .split(/\s*,\s*|\s+and\s+/i)
-        .map((s) => s.trim())
-        .filter((s) => s !== "");
-    if (list.some((o) => o.year === entry.year)) {
+    const names =
+      m[4] === undefined
+        ? undefined
+        : m[4]
+            .split(/\s*,\s*|\s+and\s+/i)
+            .map((s) => s.trim())
+            .filter((s) => s !== "");
+    if (names !== undefined && /^for$/i.test(m[3])) entry.partners = names;
+    else if (names !== undefined) {
+      if (names.length !== 1) {
+        report(
+          r,
+          at,
+          `${what}: ${grouped(amount.value)} is borne by ${names.length === 0 ? "no one" : names.join(" and ")}; a cost borne alone names one partner.`,
+          `Name one partner after "borne by", or share the cost with "for": ${grouped(amount.value)} in ${entry.year ?? "2012/13"} for ${names.join(" and ")}.`,
+          "§4",
+        );
+        return null;
+      }
+      entry.bornBy = names[0];
+    }
+    const twice =
+      entry.bornBy === undefined
+        ? list.some((o) => o.bornBy === undefined && o.year === entry.year)
+        : list.some(
+            (o) => o.bornBy !== undefined && o.year === entry.year && nameKey(o.bornBy) === nameKey(entry.bornBy!),
+          );
+    if (twice) {
       report(
         r,
         at,
-        `${what}: ${entry.year ?? "the first year"} has two one-off costs.`,
-        "Give each year's one-off cost once (add them up, or split them by who bears them in different years).",
+        entry.bornBy === undefined
+          ? `${what}: ${entry.year ?? "the first year"} has two one-off costs.`
+          : `${what}: ${entry.bornBy} bears two costs alone in ${entry.year ?? "the first year"}.`,
+        entry.bornBy === undefined
+          ? "Give each year's one-off cost once (add them up, or split them by who bears them in different years)."
+          : "Give each partner's cost borne alone once a year (add them up).",
         "§4",
       );
       return null;

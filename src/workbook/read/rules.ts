@@ -4,7 +4,8 @@
  */
 import { type Decimal, formatYear, parseYear } from "../../engine";
 import { CellRef, cellAt, isBlankCell } from "../grid";
-import type { FromCell, MoneyCell, RulePartner, RulesSheet, ServiceRule, Units } from "../inputs";
+import type { FromCell, MoneyCell, OneOffEntry, RulePartner, RulesSheet, ServiceRule, Units } from "../inputs";
+import { grouped } from "../format";
 import { Reading, nameKey, readText, ref, report, rowIsBlank } from "./cells";
 import { Field, HeadingRow, SheetColumns, readHeadings, readUnits, requireColumns, unitsText } from "./headings";
 import { Canonical } from "./names";
@@ -173,7 +174,7 @@ function readRow(
   // Only a list is read as text; a lone amount typed as text stays the "text, not a number" problem.
   const isText = (field: Field): boolean => {
     const value = has(field) ? cellAt(r.grid, row, c[field] as number) : null;
-    const words = field === "newCost" ? /;|\sfrom\s/i : /;|\s(in|for)\s/i;
+    const words = field === "newCost" ? /;|\sfrom\s/i : /;|\s(in|for|borne\s+by)\s/i;
     return typeof value === "string" && words.test(value);
   };
   const newCostByYear = isText("newCost")
@@ -204,7 +205,11 @@ function readRow(
   }
   const oneOffs = isText("transitional")
     ? take("transitional", readOneOffs(r, cell("transitional"), service, units))?.map((o) =>
-        o.partners ? { ...o, partners: o.partners.map((p) => names.partner(p)) } : o,
+        o.partners
+          ? { ...o, partners: o.partners.map((p) => names.partner(p)) }
+          : o.bornBy
+            ? { ...o, bornBy: names.partner(o.bornBy) }
+            : o,
       )
     : undefined;
   const transitional = isText("transitional") ? undefined : money("transitional", "Transitional cost", "§4");
@@ -265,6 +270,11 @@ function readRow(
         `Give a year from ${firstYear} on, or correct the First year.`,
         "§4",
       );
+      take("transitional", null);
+    }
+    const outside = early === undefined ? oneOffOutside(oneOffs ?? [], partners ?? [], firstYear) : undefined;
+    if (outside !== undefined) {
+      report(r, cell("transitional"), `Transitional cost for ${service}: ${outside.message}`, outside.fix, "§4");
       take("transitional", null);
     }
   }
@@ -336,4 +346,34 @@ function outsideService(
 /** `{ key: value }`, or nothing when value is undefined (so optional fields stay absent). */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/**
+ * A one-off cost named for (or borne by) a partner in a year it does not take part in: not yet
+ * joined, or gone (RULES.md §4, §8: a leaver bears its consequent costs while it is still in).
+ */
+function oneOffOutside(
+  oneOffs: readonly OneOffEntry[],
+  partners: readonly RulePartner[],
+  firstYear: string,
+): { message: string; fix: string } | undefined {
+  for (const o of oneOffs) {
+    const year = o.year ?? firstYear;
+    for (const name of o.partners ?? (o.bornBy === undefined ? [] : [o.bornBy])) {
+      const p = partners.find((x) => nameKey(x.partner) === nameKey(name));
+      if (p === undefined) continue; // not a partner at all: the checks against the Budget say so
+      const what = `${grouped(o.amount)} in ${year} is ${o.bornBy === undefined ? "named for" : "borne by"} ${p.partner}`;
+      if (p.joins !== undefined && parseYear(year) < parseYear(p.joins))
+        return {
+          message: `${what}, which joins from ${p.joins}, so it does not take part then.`,
+          fix: `Give the cost a year from ${p.joins} on, or name partners taking part in ${year}.`,
+        };
+      if (p.leaves !== undefined && parseYear(year) >= parseYear(p.leaves))
+        return {
+          message: `${what}, which has left by then (its last year in is ${formatYear(parseYear(p.leaves) - 1)}).`,
+          fix: `A leaving partner bears its own costs while it takes part: give a year up to ${formatYear(parseYear(p.leaves) - 1)}, or name partners taking part in ${year}.`,
+        };
+    }
+  }
+  return undefined;
 }

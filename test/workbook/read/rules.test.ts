@@ -1,7 +1,6 @@
 /** The Rules sheet's checks, each at its exact cell with its exact message and rule. */
 import { HF, KC, LIB, WCC, YOS, problemAt, read, validSheets, where, withCells } from "./workbook";
 import type { CellValue } from "../../../src/workbook/grid";
-import { refText } from "../../../src/workbook/a1";
 import { outcomeOf } from "../../../src/workbook/outcome";
 
 /** The valid workbook with Rules cells changed, read. */
@@ -195,11 +194,72 @@ describe("New cost by year and one-off costs by year and by who bears them (RULE
 
   test("a one-off cost named for a partner in a year it does not take part in is an error at its cell", () => {
     const r = rulesWith(["B2", `${HF}, ${KC}, ${WCC} from 2013/14`], ["F2", `100,000 for ${HF} and ${WCC}`]);
+    expect(problemAt(r, "Rules", "F2")).toEqual({
+      severity: "error",
+      sheet: "Rules",
+      cell: "F2",
+      message: `Transitional cost for ${YOS}: 100,000 in 2011/12 is named for ${WCC}, which joins from 2013/14, so it does not take part then.`,
+      fix: "Give the cost a year from 2013/14 on, or name partners taking part in 2011/12.",
+      rule: "RULES.md §4",
+    });
+  });
+});
+
+describe("Transitional cost borne by one partner alone (RULES.md §4, §8)", () => {
+  const yos = (r: ReturnType<typeof rulesWith>) => r.inputs!.rules.rules[0];
+  const at = (text: string, ...more: [string, CellValue][]) =>
+    problemAt(rulesWith(["F2", text], ...more), "Rules", "F2");
+
+  test("'borne by' a partner: an extra beside the year's shared cost, or alone in the cell", () => {
+    const r = rulesWith([
+      "F2",
+      `100,000 in 2011/12; 15,000 in 2011/12 borne by westminster; 8,000 in 2012/13 Borne By ${KC}`,
+    ]);
+    expect(only(r)).toEqual([]);
+    expect(yos(r).oneOffs?.value.map((o) => [o.year, o.amount.toString(), o.partners, o.bornBy])).toEqual([
+      ["2011/12", "100000", undefined, undefined],
+      ["2011/12", "15000", undefined, WCC], // spelled as on the Budget sheet
+      ["2012/13", "8000", undefined, KC],
+    ]);
+    const alone = rulesWith(["F2", `15,000 borne by ${WCC}`]);
+    expect(only(alone)).toEqual([]);
+    expect(yos(alone).oneOffs?.value).toEqual([expect.objectContaining({ bornBy: WCC })]);
+  });
+
+  test("borne by two partners, by one twice in a year, by one not in the service: errors at the cell", () => {
+    expect(at(`15,000 in 2011/12 borne by ${HF} and ${KC}`)).toMatchObject({
+      message: `Transitional cost for ${YOS}: 15,000 is borne by ${HF} and ${KC}; a cost borne alone names one partner.`,
+      fix: `Name one partner after "borne by", or share the cost with "for": 15,000 in 2011/12 for ${HF} and ${KC}.`,
+      rule: "RULES.md §4",
+    });
+    expect(at(`15,000 in 2011/12 borne by ${KC}; 5,000 in 2011/12 borne by ${KC}`).message).toBe(
+      `Transitional cost for ${YOS}: ${KC} bears two costs alone in 2011/12.`,
+    );
+    expect(at("15,000 borne by Camden")).toMatchObject({
+      message: `Transitional cost for ${YOS} is borne by Camden, which is not one of its partners (${HF}, ${KC} and ${WCC}).`,
+      rule: "RULES.md §4",
+    });
+  });
+
+  test("borne by a partner who has left, or has not joined yet, is an error at the cell", () => {
+    expect(at(`200,000 in 2014/15 borne by ${KC}`, ["B2", `${HF}; ${KC} until 2013/14; ${WCC}`])).toEqual({
+      severity: "error",
+      sheet: "Rules",
+      cell: "F2",
+      message: `Transitional cost for ${YOS}: 200,000 in 2014/15 is borne by ${KC}, which has left by then (its last year in is 2013/14).`,
+      fix: "A leaving partner bears its own costs while it takes part: give a year up to 2013/14, or name partners taking part in 2014/15.",
+      rule: "RULES.md §4",
+    });
+    expect(at(`200,000 in 2012/13 borne by ${WCC}`, ["B2", `${HF}, ${KC}, ${WCC} from 2013/14`]).message).toBe(
+      `Transitional cost for ${YOS}: 200,000 in 2012/13 is borne by ${WCC}, which joins from 2013/14, so it does not take part then.`,
+    );
+    // In its last year in, a leaver's own consequent cost is accepted and falls on it alone.
+    const r = rulesWith(["B2", `${HF}; ${KC} until 2013/14; ${WCC}`], ["F2", `200,000 in 2013/14 borne by ${KC}`]);
     expect(only(r)).toEqual([]);
     const worked = outcomeOf(r.inputs!);
-    expect(worked.problems.map((p) => [p.cell && refText(p.cell), p.message])).toEqual([
-      ["Rules!F2", `one-off cost: item 1 (${WCC}) does not take part in 2011/12, when the one-off cost falls`],
-    ]);
+    expect(worked.problems).toEqual([]);
+    const service = worked.outcome!.services[0];
+    expect(service.partners.map((p) => p.transitional.toFixed(2))).toEqual(["0.00", "200000.00", "0.00"]);
   });
 });
 
