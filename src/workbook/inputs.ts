@@ -10,6 +10,33 @@ import type { CellRef } from "./grid";
 /** Money columns are in pounds, or in thousands of pounds where the header or title says £000 / £k. */
 export type Units = "pounds" | "thousands";
 
+/** A sheet's money in one unit, or columns in different units (a unit in a heading applies to its column). */
+export type SheetUnits = Units | "mixed";
+
+/**
+ * The unit one money column was read in: its heading's ("Baseline £000"), else the title's (a
+ * cell above the headings saying £000), else pounds. A heading's unit wins over the title's for
+ * its column; `title` then names the title cell it differs from.
+ */
+export interface ColumnUnits {
+  /** The column's heading cell. */
+  at: CellRef;
+  heading: string;
+  units: Units;
+  /** Its heading's, the title's, neither (pounds), or (a Budget "Total" column) the partners' columns it totals. */
+  from: "heading" | "title" | "default" | "totalled";
+  /** The title cell saying the sheet's unit, where there is one. */
+  title?: { at: CellRef; text: string };
+}
+
+/** The units read on one sheet, column by column, for the Audit sheet's Units read list. */
+export interface UnitsRead {
+  sheet: string;
+  /** The title cell saying the sheet's unit (£000s), where there is one. */
+  title?: { at: CellRef; text: string };
+  columns: ColumnUnits[];
+}
+
 /** A value read from a cell, with the cell. Money is already in pounds (× 1000 for £000s). */
 export interface FromCell<T> {
   value: T;
@@ -46,7 +73,7 @@ export interface BudgetSheet {
   sheet: string;
   /** long: a row per partner and service line; wide: a row per service, a column per partner. */
   layout: "long" | "wide";
-  units: Units;
+  units: SheetUnits;
   /** 1-based row of the column headings. */
   headerRow: number;
   lines: BudgetLine[];
@@ -137,7 +164,7 @@ export interface ServiceRule {
 export interface RulesSheet {
   sheet: string;
   headerRow: number;
-  units: Units;
+  units: SheetUnits;
   rules: ServiceRule[];
   /** The years covered (first and last MTFS year shown), from settings cells above the headings. */
   years?: { first?: FromCell<YearLabel>; last?: FromCell<YearLabel> };
@@ -177,7 +204,7 @@ export interface TrackerLine {
 export interface TrackerSheet {
   sheet: string;
   headerRow: number;
-  units: Units;
+  units: SheetUnits;
   lines: TrackerLine[];
 }
 
@@ -198,7 +225,7 @@ export interface VarianceEntry {
 export interface VariancesSheet {
   sheet: string;
   headerRow: number;
-  units: Units;
+  units: SheetUnits;
   lines: VarianceEntry[];
 }
 
@@ -221,7 +248,7 @@ export interface CostLineEntry {
 export interface CostsSheet {
   sheet: string;
   headerRow: number;
-  units: Units;
+  units: SheetUnits;
   lines: CostLineEntry[];
 }
 

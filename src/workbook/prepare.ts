@@ -58,6 +58,7 @@ export function prepareRun(grids: SheetGrid[], existing: readonly ExistingSheet[
     when: options.when,
     source: options.source,
     notes: read.notes,
+    units: read.units,
     warnings,
     scenario: { shown, ranges: read.ranges.length, ...(scenarios ? { table: scenarios } : {}) },
   });

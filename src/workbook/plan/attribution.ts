@@ -485,7 +485,8 @@ function cellsFormula(
 }
 
 function baselineFormula(b: SheetBuilder, row: number, cells: readonly MoneyCell[], value: Decimal): void {
-  // A sheet is wholly in £ or in £000s, so one scale serves all of a partner's lines.
+  // A partner's lines are all in one column (Baseline, or its own in the wide layout), and a unit
+  // is a column's (README "Input template"), so one scale serves them all.
   const scale = cells[0]?.units === "thousands" ? 1000 : 1;
   cellsFormula(
     b,

@@ -7,7 +7,7 @@
 import { Decimal, basisName, kindName } from "../../engine";
 import { MARKER, a1, refText, sheetPrefix } from "../a1";
 import { grouped, percentText, pounds } from "../format";
-import type { FromCell } from "../inputs";
+import type { ColumnUnits, FromCell, UnitsRead } from "../inputs";
 import { ATTRIBUTION_COLUMNS as C, AttributionLayout } from "./attribution";
 import { type ServiceResult, takingPart } from "../outcome";
 import type { ScenarioTable } from "../outcome/scenarios";
@@ -35,6 +35,8 @@ export function auditSheet(
     source: string;
     when: string;
     notes: readonly string[];
+    /** The unit read for each money column (absent: the section is left out). */
+    units?: readonly UnitsRead[];
     warnings: readonly string[];
     scenario?: ScenarioInfo;
   },
@@ -208,6 +210,7 @@ export function auditSheet(
   }
 
   if (info.scenario?.table) row = scenarioSection(b, row, info.scenario.table);
+  if (info.units && info.units.length > 0) row = unitsSection(b, row, info.units);
 
   b.text(row++, 1, "Warnings", "header");
   if (info.warnings.length === 0) b.text(row++, 1, "None.");
@@ -341,5 +344,56 @@ function oneOffSection(
       b.text(row, 8, refText(s.rule.oneOffs!.at));
       row++;
     }
+  return row + 1;
+}
+
+const UNIT_NAMES = { pounds: "pounds", thousands: "£000s (× 1,000)" } as const;
+
+/** Where a column's unit came from, as the Units read list says it. */
+function unitSource(c: ColumnUnits): string {
+  const title = c.title ? `the title at ${refText(c.title.at)} ("${c.title.text}")` : "";
+  switch (c.from) {
+    case "heading":
+      return c.title && c.units === "pounds"
+        ? `its heading, which wins for this column over ${title}, which says £000s`
+        : "its heading";
+    case "title":
+      return title;
+    case "totalled":
+      return "the partners' columns it totals (its heading gives no unit)";
+    default:
+      return "no unit in its heading or a title: pounds";
+  }
+}
+
+/**
+ * Units read (README "Input template"): each money column's unit, sheet by sheet, and where it
+ * came from (its heading, else a title above the headings, else pounds), so a £000s column read
+ * as pounds, or the other way round, can be seen before a figure is trusted.
+ */
+function unitsSection(b: SheetBuilder, start: number, units: readonly UnitsRead[]): number {
+  let row = start;
+  b.text(
+    row++,
+    1,
+    "Units read: each money column's unit (its heading's, else the title's above the headings, else pounds)",
+    "header",
+  );
+  b.headings(row++, ["Sheet", "Column", "Heading", "Unit", "From"]);
+  for (const sheet of units)
+    for (const c of sheet.columns) {
+      b.text(row, 1, sheet.sheet);
+      b.text(row, 2, a1(c.at.row, c.at.column));
+      b.text(row, 3, c.heading);
+      b.text(row, 4, UNIT_NAMES[c.units]);
+      b.text(row, 5, unitSource(c));
+      row++;
+    }
+  b.text(
+    row++,
+    1,
+    "A Rules sheet's Phasing column is listed where it gives amounts. Everything the add-in writes is in pounds.",
+    "note",
+  );
   return row + 1;
 }

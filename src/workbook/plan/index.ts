@@ -4,6 +4,7 @@
  * them. Pure: the adapters render the plan into Excel or an .xlsx file.
  */
 import { pounds } from "../format";
+import type { UnitsRead } from "../inputs";
 import type { Outcome } from "../outcome";
 import { ExistingSheet, markerText, placeSheets } from "../owned";
 import { type Problem, describeProblem } from "../problems";
@@ -27,6 +28,8 @@ export interface PlanOptions {
   source: string;
   /** What the reader detected (layouts, heading rows, units), for the Audit sheet. */
   notes?: readonly string[];
+  /** The unit read for each money column, sheet by sheet (the Audit's Units read list). */
+  units?: readonly UnitsRead[];
   /** The reader's warnings (a Budget service with no rule…), for the Audit sheet. */
   warnings?: readonly Problem[];
   /** Which scenario the tables show and, where estimates are ranges, the three side by side (RULES.md §1). */
@@ -106,6 +109,7 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
         source: options.source,
         when,
         notes: options.notes ?? [],
+        units: options.units ?? [],
         warnings,
         ...(options.scenario ? { scenario: options.scenario } : {}),
       },

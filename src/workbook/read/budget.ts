@@ -6,7 +6,16 @@
 import { CellRef, cellAt, isBlankCell } from "../grid";
 import type { BudgetLine, BudgetSheet, Units } from "../inputs";
 import { Reading, nameKey, readMoney, readText, ref, report, rowIsBlank } from "./cells";
-import { HeadingRow, SheetColumns, headingKey, headingName, readHeadings, readUnits, unitsText } from "./headings";
+import {
+  HeadingRow,
+  SheetColumns,
+  SheetUnitsRead,
+  headingKey,
+  headingName,
+  readHeadings,
+  readUnits,
+  unitsText,
+} from "./headings";
 import { Role, roleLabel } from "./sheets";
 import { TotalsCheck } from "./totals";
 
@@ -72,19 +81,24 @@ export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "
     return undefined;
   }
   if (partners === undefined) return undefined;
-  const moneyColumns = layout === "long" ? [headings.columns.baseline as number] : partners.map((p) => p.column);
+  const totalColumns = layout === "wide" ? headings.others.filter((h) => isTotalColumn(h.text)) : [];
+  // Each partner's column (and a Total column) has its own unit in the wide layout: "Westminster £000".
+  const moneyColumns =
+    layout === "long"
+      ? [headings.columns.baseline as number]
+      : [...partners.map((p) => p.column), ...totalColumns.map((t) => t.column)].sort((a, b) => a - b);
   const units = readUnits(r, headings, moneyColumns);
+  totalColumnUnits(units, partners, totalColumns);
   const used = [...Object.values(headings.columns), ...partners.map((p) => p.column)];
   const lines: BudgetLine[] = [];
   const seen = new Map<string, CellRef>();
   const totals: number[] = [];
-  const totalColumns = layout === "wide" ? headings.others.filter((h) => isTotalColumn(h.text)) : [];
   const checks = new TotalsCheck(
     r,
     layout === "long"
       ? [{ column: headings.columns.baseline as number, whose: "the Baseline column" }]
       : partners.map((p) => ({ column: p.column, whose: p.partner })),
-    units,
+    units.of,
   );
   const last = r.grid.values.length;
   for (let row = headings.row + 1; row <= last; row++) {
@@ -107,8 +121,8 @@ export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "
     }
     const found =
       layout === "long"
-        ? longLine(r, headings, start, units, unread)
-        : partners.flatMap((p) => wideLine(r, start, p, units, unread));
+        ? longLine(r, headings, start, units.of(headings.columns.baseline as number), unread)
+        : partners.flatMap((p) => wideLine(r, start, p, units.of(p.column), unread));
     const amounts = new Map(found.map((l) => [l.baseline.at.column, l.baseline.value]));
     checks.line(row, amounts);
     for (const t of totalColumns) checks.totalColumn(row, t.column, t.text, amounts);
@@ -146,8 +160,30 @@ export function readBudget(r: Reading, unread: UnreadLine[] = [], role: Role = "
       `The Budget sheet has no lines under its headings (row ${headings.row}).`,
       "Enter the partners' budgets under the headings.",
     );
-  r.notes.push(`${roleLabel(role, r.grid)}: ${layout} layout, headings in row ${headings.row}, ${unitsText(units)}.`);
-  return { sheet, layout, units, headerRow: headings.row, lines: canonicalNames(lines) };
+  r.notes.push(
+    `${roleLabel(role, r.grid)}: ${layout} layout, headings in row ${headings.row}, ${unitsText(units.sheet)}.`,
+  );
+  return { sheet, layout, units: units.sheet, headerRow: headings.row, lines: canonicalNames(lines) };
+}
+
+/**
+ * A "Total" column with no unit in its heading is in the unit of the partners' columns it totals,
+ * where they share one ("Westminster £000 … Total"); otherwise the title's, else pounds, as any column.
+ */
+function totalColumnUnits(
+  units: SheetUnitsRead,
+  partners: readonly { column: number }[],
+  totalColumns: readonly { column: number }[],
+): void {
+  const kinds = new Set(partners.map((p) => units.of(p.column)));
+  if (kinds.size !== 1) return;
+  const shared = [...kinds][0];
+  for (const t of totalColumns) {
+    const entry = units.read.columns.find((c) => c.at.column === t.column);
+    if (entry === undefined || entry.from === "heading" || entry.units === shared) continue;
+    entry.units = shared;
+    entry.from = "totalled";
+  }
 }
 
 /** Wide layout: every heading that is not Service or a detail names a partner ("Total" columns aside). */

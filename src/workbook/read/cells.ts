@@ -17,7 +17,7 @@ import {
   showsAsDate,
 } from "../grid";
 import { poundsText } from "../format";
-import type { Field, MoneyCell, Units } from "../inputs";
+import type { Field, MoneyCell, Units, UnitsRead } from "../inputs";
 import { Problem, problemAt } from "../problems";
 
 /** Where a reader is: the sheet being read and the list every problem goes into. */
@@ -31,6 +31,8 @@ export interface Reading {
   scenario?: Scenario;
   /** Every estimate read as a range, so the other scenarios are worked out only when there is one. */
   ranges?: { at: CellRef; what: string }[];
+  /** The units read for each sheet's money columns, for the Audit sheet. */
+  units?: UnitsRead[];
 }
 
 export const ref = (sheet: string, row: number, column: number): CellRef => ({ sheet, row, column });

@@ -55,7 +55,7 @@ export function readCosts(r: Reading, names: Canonical, isPartner: (name: string
       );
       continue;
     }
-    const amount = readAmount(r, at(c.lineAmount), what, units);
+    const amount = readAmount(r, at(c.lineAmount), what, units.of(c.lineAmount));
     const partners = c.bornBy === undefined ? undefined : bearers(r, at(c.bornBy), names, isPartner);
     if (service === undefined || amount === undefined || amount === null || partners === null) continue;
     lines.push({
@@ -67,9 +67,9 @@ export function readCosts(r: Reading, names: Canonical, isPartner: (name: string
     });
   }
   r.notes.push(
-    `${roleLabel("costs", r.grid)}: headings in row ${headings.row}, ${lines.length} cost lines, ${unitsText(units)}.`,
+    `${roleLabel("costs", r.grid)}: headings in row ${headings.row}, ${lines.length} cost lines, ${unitsText(units.sheet)}.`,
   );
-  return { sheet, headerRow: headings.row, units, lines };
+  return { sheet, headerRow: headings.row, units: units.sheet, lines };
 }
 
 /**

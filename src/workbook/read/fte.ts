@@ -50,7 +50,7 @@ export function readFte(r: Reading, names: Canonical): FteSheet | undefined {
     const cost =
       costAt === undefined || isBlankCell(cellAt(r.grid, row, costAt.column))
         ? undefined
-        : (readMoney(r, costAt, `Cost for ${who}`, units) ?? null);
+        : (readMoney(r, costAt, `Cost for ${who}`, units.of(costAt.column)) ?? null);
     const manager = readManager(r, row, c.manager);
     if (partner === undefined || service === undefined || fte === undefined || cost === null || manager === null)
       continue;
@@ -63,7 +63,7 @@ export function readFte(r: Reading, names: Canonical): FteSheet | undefined {
     });
   }
   r.notes.push(
-    `${roleLabel("fte", r.grid)}: headings in row ${headings.row}, ${lines.length} lines, ${unitsText(units)}.`,
+    `${roleLabel("fte", r.grid)}: headings in row ${headings.row}, ${lines.length} lines, ${unitsText(units.sheet)}.`,
   );
   return { sheet, headerRow: headings.row, lines };
 }

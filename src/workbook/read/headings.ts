@@ -5,7 +5,7 @@
  */
 import { SheetGrid, cellAt, isBlankCell } from "../grid";
 import { a1 } from "../a1";
-import { type Field, HEADINGS, Units } from "../inputs";
+import { type ColumnUnits, type Field, HEADINGS, type SheetUnits, type Units, type UnitsRead } from "../inputs";
 import { Reading, listed, nameKey, ref, report } from "./cells";
 import { checkLayout } from "./layout";
 
@@ -270,43 +270,71 @@ export function missingColumn(r: Reading, headings: HeadingRow, heading: string,
   );
 }
 
+/** The units of a sheet's money columns: each column's, the sheet's in one word, and the Audit's list. */
+export interface SheetUnitsRead {
+  /** The unit of a money column (one not listed: the title's, else pounds). */
+  of(column: number): Units;
+  /** Every money column in one unit, or "mixed". */
+  sheet: SheetUnits;
+  read: UnitsRead;
+}
+
 /**
- * Pounds or thousands for a sheet: thousands when a money heading, or a title cell above the
- * headings, says £000, £'000, £k or £ thousands. Millions are not read (a £m figure is rarely exact
- * to the penny and a slip would be a thousandfold error). A money heading that says plain £ on a
- * sheet that says £000s elsewhere is a problem: one of them is wrong.
+ * Pounds or thousands, column by column: a money column's heading saying £000, £'000, £k or £
+ * thousands (or plain £, for pounds) sets that column's unit; a title cell above the headings
+ * saying £000s sets the unit of every column whose heading says none; else pounds. A heading's unit
+ * wins over the title's for its column (the Audit's Units read says so). Millions are not read
+ * (a £m figure is rarely exact to the penny and a slip would be a thousandfold error).
  */
-export function readUnits(r: Reading, headings: HeadingRow, moneyColumns: readonly number[]): Units {
+export function readUnits(r: Reading, headings: HeadingRow, moneyColumns: readonly number[]): SheetUnitsRead {
   const { grid } = r;
-  const cells: { row: number; column: number; text: string; money: boolean }[] = [];
+  const titles: { row: number; column: number; text: string }[] = [];
   for (let row = 1; row < headings.row; row++)
     for (let column = 1; column <= (grid.values[row - 1]?.length ?? 0); column++) {
       const text = cellText(grid, row, column);
-      if (text !== undefined) cells.push({ row, column, text, money: false });
+      if (text !== undefined) titles.push({ row, column, text });
     }
-  for (const column of moneyColumns) {
+  const heads = moneyColumns.flatMap((column) => {
     const text = cellText(grid, headings.row, column);
-    if (text !== undefined) cells.push({ row: headings.row, column, text, money: true });
-  }
+    return text === undefined ? [] : [{ row: headings.row, column, text }];
+  });
   const says = (re: RegExp, text: string): boolean => new RegExp(re.source, "i").test(text);
-  for (const c of cells.filter((c) => says(MILLIONS, c.text)))
+  for (const c of [...titles, ...heads].filter((c) => says(MILLIONS, c.text)))
     report(
       r,
       ref(grid.name, c.row, c.column),
       `"${c.text}" says the amounts are in £ millions, which the add-in does not read.`,
       "Enter the amounts in pounds or in £000s and say so in the heading (Baseline £000).",
     );
-  const thousands = cells.find((c) => says(THOUSANDS, c.text));
-  if (thousands === undefined) return "pounds";
-  for (const c of cells.filter((c) => c.money && !says(THOUSANDS, c.text) && POUNDS.test(c.text)))
-    report(
-      r,
-      ref(grid.name, c.row, c.column),
-      `"${c.text}" says pounds, but ${colRef(thousands.column, thousands.row)} says the sheet is in £000s.`,
-      "Keep one unit on the sheet: head every money column in £000s, or in pounds.",
-    );
-  return "thousands";
+  const inTitle = titles.find((c) => says(THOUSANDS, c.text));
+  const title = inTitle && { at: ref(grid.name, inTitle.row, inTitle.column), text: inTitle.text };
+  const fallback: Units = title ? "thousands" : "pounds";
+  const columns: ColumnUnits[] = heads.map((h) => {
+    const own: Units | undefined = says(THOUSANDS, h.text) ? "thousands" : POUNDS.test(h.text) ? "pounds" : undefined;
+    return {
+      at: ref(grid.name, h.row, h.column),
+      heading: h.text,
+      units: own ?? fallback,
+      from: own !== undefined ? "heading" : title ? "title" : "default",
+      ...(title ? { title } : {}),
+    };
+  });
+  const read: UnitsRead = { sheet: grid.name, ...(title ? { title } : {}), columns };
+  r.units?.push(read);
+  return {
+    // Read when asked, so a column's unit settled after reading the headings (budget.ts, a Total column) counts.
+    of: (column) => columns.find((c) => c.at.column === column)?.units ?? fallback,
+    get sheet(): SheetUnits {
+      const kinds = new Set(columns.map((c) => c.units));
+      return kinds.size > 1 ? "mixed" : ([...kinds][0] ?? fallback);
+    },
+    read,
+  };
 }
 
-export const unitsText = (units: Units): string =>
-  units === "thousands" ? "amounts in £000s (× 1,000)" : "amounts in pounds";
+export const unitsText = (units: SheetUnits): string =>
+  units === "thousands"
+    ? "amounts in £000s (× 1,000)"
+    : units === "mixed"
+      ? "amounts in £000s in some columns and in pounds in others (the Audit sheet lists each column's unit)"
+      : "amounts in pounds";

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from "../../engine";
 import type { CellRef, SheetGrid } from "../grid";
-import type { CostsSheet, DriversSheet, FteSheet, Inputs } from "../inputs";
+import type { CostsSheet, DriversSheet, FteSheet, Inputs, UnitsRead } from "../inputs";
 import { Problem, hasErrors } from "../problems";
 import { UnreadLine, readBudget } from "./budget";
 import { Reading, nameKey } from "./cells";
@@ -48,12 +48,15 @@ export interface ReadResult {
   notes: string[];
   /** Each estimate given as a range (RULES.md §1), with its cell: the scenarios differ only where there is one. */
   ranges: { at: CellRef; what: string }[];
+  /** The unit read for each money column, sheet by sheet (the Audit sheet's Units read list). */
+  units: UnitsRead[];
 }
 
 export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadResult {
   const problems: Problem[] = [];
   const notes: string[] = [];
   const ranges: ReadResult["ranges"] = [];
+  const units: UnitsRead[] = [];
   const sheets = pickSheets(grids, options.sheets ?? {}, problems, notes);
   const reading = (grid: SheetGrid): Reading => {
     // A sheet plays one role at most (pickSheets), so its role says whose column choices apply.
@@ -64,6 +67,7 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       problems,
       notes,
       ranges,
+      units,
       ...(columns === undefined ? {} : { columns }),
       ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
     };
@@ -120,7 +124,8 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const compatibility = sheets.compatibility ? readCompatibility(reading(sheets.compatibility)) : undefined;
 
   const sorted = sortProblems(problems, grids);
-  if (hasErrors(sorted) || !budget || !rules) return { problems: sorted, notes, ranges };
+  if (hasErrors(sorted) || !budget || !rules)
+    return { problems: sorted, notes, ranges, units: inWorkbookOrder(units, grids) };
   const inputs: Inputs = {
     budget,
     rules: rules.sheet,
@@ -131,8 +136,12 @@ export function readInputs(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     ...(costs && costs.lines.length > 0 ? { costs } : {}),
     ...(compatibility && compatibility.services.length > 0 ? { compatibility } : {}),
   };
-  return { inputs, problems: sorted, notes, ranges };
+  return { inputs, problems: sorted, notes, ranges, units: inWorkbookOrder(units, grids) };
 }
+
+/** The sheets' units in workbook order, as the Audit lists them. */
+const inWorkbookOrder = (units: UnitsRead[], grids: readonly SheetGrid[]): UnitsRead[] =>
+  [...units].sort((a, b) => grids.findIndex((g) => g.name === a.sheet) - grids.findIndex((g) => g.name === b.sheet));
 
 /** In workbook order, then by row and column, so the list reads down each sheet. */
 function sortProblems(problems: Problem[], grids: readonly SheetGrid[]): Problem[] {

@@ -78,10 +78,14 @@ export function readRules(
     );
   }
   if (!ok) return undefined;
+  // Phasing is money only where it is given as amounts: then its column's unit applies to them.
+  const phasingAmounts =
+    c.phasing !== undefined &&
+    r.grid.values.some((_, i) => i >= headings.row && isAmountPhasing(r, ref(sheet, i + 1, c.phasing as number)));
   const units = readUnits(
     r,
     headings,
-    [c.newCost, c.transitional].filter((x): x is number => x !== undefined),
+    [c.newCost, c.transitional, phasingAmounts ? c.phasing : undefined].filter((x): x is number => x !== undefined),
   );
   const rules: ServiceRule[] = [];
   const bad = new Map<ServiceRule, Set<Field>>();
@@ -89,7 +93,7 @@ export function readRules(
   const used = Object.values(c);
   for (let row = headings.row + 1; row <= r.grid.values.length; row++) {
     if (rowIsBlank(r.grid, row, used)) continue;
-    const rule = readRow(r, headings, row, units, names, measures, costed);
+    const rule = readRow(r, headings, row, (field) => units.of(c[field] ?? 0), names, measures, costed);
     if (rule === undefined) continue;
     const key = nameKey(rule.service);
     const earlier = seen.get(key);
@@ -114,10 +118,10 @@ export function readRules(
       "Add a row for each service to share.",
     );
   r.notes.push(
-    `${roleLabel("rules", r.grid)}: headings in row ${headings.row}, ${rules.length} services, ${unitsText(units)}.`,
+    `${roleLabel("rules", r.grid)}: headings in row ${headings.row}, ${rules.length} services, ${unitsText(units.sheet)}.`,
   );
   const years = readYearsCovered(r, headings.row);
-  return { sheet: { sheet, headerRow: headings.row, units, rules, ...(years ? { years } : {}) }, bad };
+  return { sheet: { sheet, headerRow: headings.row, units: units.sheet, rules, ...(years ? { years } : {}) }, bad };
 }
 
 /** One row, every cell checked; `bad` holds the fields whose cells had a problem. Undefined: no Service. */
@@ -125,7 +129,8 @@ function readRow(
   r: Reading,
   headings: HeadingRow,
   row: number,
-  units: Units,
+  /** The unit of a money field's column (README "Input template": a heading's, else the title's, else pounds). */
+  unitOf: (field: Field) => Units,
   names: Canonical,
   measures: readonly string[],
   costed: ReadonlySet<string>,
@@ -158,7 +163,7 @@ function readRow(
   const money = (field: Field, heading: string, rule: string): MoneyCell | undefined => {
     if (!has(field)) return undefined;
     // A range (RULES.md §1) takes the scenario's figure: readAmount.
-    const m = take(field, readAmount(r, cell(field), `${heading} for ${service}`, units));
+    const m = take(field, readAmount(r, cell(field), `${heading} for ${service}`, unitOf(field)));
     if (m !== undefined && m.value.isNegative() && !m.value.isZero()) {
       report(r, m.at, `${heading} for ${service} is negative (${m.value.toString()}).`, "Enter zero or more.", rule);
       bad.add(field);
@@ -178,7 +183,7 @@ function readRow(
     return typeof value === "string" && words.test(value);
   };
   const newCostByYear = isText("newCost")
-    ? take("newCost", readCostByYear(r, cell("newCost"), service, units))
+    ? take("newCost", readCostByYear(r, cell("newCost"), service, unitOf("newCost")))
     : undefined;
   const newCost = isText("newCost") ? undefined : money("newCost", "New cost", "§5");
   const reductionRead = has("reduction")
@@ -204,7 +209,7 @@ function readRow(
     );
   }
   const oneOffs = isText("transitional")
-    ? take("transitional", readOneOffs(r, cell("transitional"), service, units))?.map((o) =>
+    ? take("transitional", readOneOffs(r, cell("transitional"), service, unitOf("transitional")))?.map((o) =>
         o.partners
           ? { ...o, partners: o.partners.map((p) => names.partner(p)) }
           : o.bornBy
@@ -217,7 +222,7 @@ function readRow(
   const byAmounts = has("phasing") && isAmountPhasing(r, cell("phasing"));
   const phasing = has("phasing") && !byAmounts ? take("phasing", readPhasing(r, cell("phasing"), service)) : undefined;
   const phasingAmounts = byAmounts
-    ? take("phasing", readPhasingAmounts(r, cell("phasing"), service, units))
+    ? take("phasing", readPhasingAmounts(r, cell("phasing"), service, unitOf("phasing")))
     : undefined;
   const startMonth = has("startMonth") ? take("startMonth", readStartMonth(r, cell("startMonth"), service)) : undefined;
   if (has("phasing") && has("startMonth")) {

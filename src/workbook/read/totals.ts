@@ -48,7 +48,8 @@ export class TotalsCheck {
     private readonly r: Reading,
     /** The money columns and whose they are ("Westminster", or "the Baseline column"). */
     private readonly columns: readonly { column: number; whose: string }[],
-    private readonly units: Units,
+    /** Each column's unit (README "Input template": its heading's, else the title's, else pounds). */
+    private readonly unitOf: (column: number) => Units,
   ) {}
 
   /** A line row: each money column's amount as read, or undefined where it could not be read (blank cells count for nothing). */
@@ -73,7 +74,7 @@ export class TotalsCheck {
     const grand = /^grand/i.test(label.trim());
     for (const { column, whose } of this.columns) {
       const run = (grand ? this.all : this.section).get(column);
-      const total = amountAt(this.r, row, column, this.units);
+      const total = amountAt(this.r, row, column, this.unitOf(column));
       if (run === undefined || run.first === undefined || run.broken || total === undefined || total.equals(run.sum))
         continue;
       report(
@@ -90,7 +91,7 @@ export class TotalsCheck {
 
   /** A wide layout's "Total" column on a line row: against the partners' amounts in that row. */
   totalColumn(row: number, column: number, heading: string, amounts: ReadonlyMap<number, Decimal>): void {
-    const total = amountAt(this.r, row, column, this.units);
+    const total = amountAt(this.r, row, column, this.unitOf(column));
     if (total === undefined) return;
     let sum = ZERO;
     for (const { column: c } of this.columns) {

@@ -49,11 +49,11 @@ export function readTracker(r: Reading, names: Canonical, known: Known): Tracker
       report(r, at(c.year), `Year for ${who} is blank.`, "Enter the financial year, like 2012/13.", "§7");
     const achieved = isBlankCell(cellAt(r.grid, row, c.achieved))
       ? undefined
-      : (readMoney(r, at(c.achieved), `Achieved for ${who}`, units) ?? null);
+      : (readMoney(r, at(c.achieved), `Achieved for ${who}`, units.of(c.achieved)) ?? null);
     const forecast =
       c.forecast === undefined || isBlankCell(cellAt(r.grid, row, c.forecast))
         ? undefined
-        : (readMoney(r, at(c.forecast), `Forecast for ${who}`, units) ?? null);
+        : (readMoney(r, at(c.forecast), `Forecast for ${who}`, units.of(c.forecast)) ?? null);
     const revised =
       c.revisedYear === undefined ? undefined : readYear(r, at(c.revisedYear), `Revised year for ${who}`, "§7");
     if (
@@ -109,9 +109,9 @@ export function readTracker(r: Reading, names: Canonical, known: Known): Tracker
     lines.push(line);
   }
   r.notes.push(
-    `${roleLabel("tracker", r.grid)}: headings in row ${headings.row}, ${lines.length} lines, ${unitsText(units)}.`,
+    `${roleLabel("tracker", r.grid)}: headings in row ${headings.row}, ${lines.length} lines, ${unitsText(units.sheet)}.`,
   );
-  return { sheet, headerRow: headings.row, units, lines };
+  return { sheet, headerRow: headings.row, units: units.sheet, lines };
 }
 
 /** The line's service is on the Rules sheet and its partner takes part in it. */

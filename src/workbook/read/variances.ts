@@ -93,7 +93,9 @@ export function readVariances(r: Reading, names: Canonical, known: Known): Varia
         "Enter the variance: an overspend positive, an underspend negative.",
         "§3",
       );
-    const amount = amountBlank ? undefined : readMoney(r, at(c.variance), `Amount for the variance on ${who}`, units);
+    const amount = amountBlank
+      ? undefined
+      : readMoney(r, at(c.variance), `Amount for the variance on ${who}`, units.of(c.variance));
     const partnerText = c.partner === undefined ? undefined : readText(r, at(c.partner), "Partner");
     const partner: FromCell<string> | undefined =
       partnerText === undefined || c.partner === undefined
@@ -115,9 +117,9 @@ export function readVariances(r: Reading, names: Canonical, known: Known): Varia
       lines.push(entry);
   }
   r.notes.push(
-    `${roleLabel("variances", r.grid)}: headings in row ${headings.row}, ${lines.length} variances, ${unitsText(units)}.`,
+    `${roleLabel("variances", r.grid)}: headings in row ${headings.row}, ${lines.length} variances, ${unitsText(units.sheet)}.`,
   );
-  return { sheet, headerRow: headings.row, units, lines };
+  return { sheet, headerRow: headings.row, units: units.sheet, lines };
 }
 
 function readCause(r: Reading, at: CellRef, who: string): FromCell<VarianceCause> | undefined {

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import type { CellValue } from "../../../src/workbook/grid";
+import type { ReadResult } from "../../../src/workbook/read";
 import { nameKey } from "../../../src/workbook/read/cells";
 import {
   HF,
@@ -226,6 +227,11 @@ describe("sheets without choices read as before", () => {
   });
 });
 
+const headingsAside = (r: ReadResult): ReadResult => ({
+  ...r,
+  units: r.units.map((u) => ({ ...u, columns: u.columns.map((c) => ({ ...c, heading: "" })) })),
+});
+
 // Letters and single spaces only, so no heading says £000 or £m and changes the units.
 const heading = fc.stringMatching(/^[A-Za-z]{1,8}( [A-Za-z]{1,8})?$/);
 
@@ -265,7 +271,8 @@ test("any headings, once chosen, read as the template's headings do", () => {
           rules: Object.fromEntries(ruleFields.map((f, i) => [f, asChosen(ruleHeadings[i])])),
           budget: Object.fromEntries(budgetFields.map((f, i) => [f, asChosen(budgetHeadings[i])])),
         };
-        expect(read(sheets, { columns })).toEqual(plain);
+        // The Audit's Units read list quotes each money heading as written; the rest is the same.
+        expect(headingsAside(read(sheets, { columns }))).toEqual(headingsAside(plain));
       },
     ),
     { numRuns: 200 },

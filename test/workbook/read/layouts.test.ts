@@ -222,13 +222,35 @@ describe("headings under a title, and units", () => {
     expect(r.inputs?.rules.rules[0].transitional?.value.toString()).toBe("100000");
   });
 
-  test("a sheet that says £000s in a title but £ in a money heading is a problem at the heading", () => {
+  test("a money heading saying £ wins over a title saying £000s, for its column", () => {
+    // In pounds, 677.001 is a fraction of a penny: the heading, not the title, decides.
     const r = read({ ...validSheets(), Budget: titled("Budgets £000", "Baseline (£)") });
-    expect(problemAt(r, "Budget", "C3")).toMatchObject({
-      message: '"Baseline (£)" says pounds, but A1 says the sheet is in £000s.',
-      fix: "Keep one unit on the sheet: head every money column in £000s, or in pounds.",
+    expect(where(r.problems)).toEqual([
+      `error Budget!C6 Baseline for ${WCC}, ${YOS} has fractions of a penny (£677.001).`,
+    ]);
+    const budget = titled("Budgets £000", "Baseline (£)");
+    budget[5][2] = 677;
+    const fixed = read({ ...validSheets(), Budget: budget });
+    expect(where(fixed.problems)).toEqual([]);
+    expect(fixed.inputs?.budget.units).toBe("pounds");
+    expect(fixed.inputs?.budget.lines[1].baseline).toEqual({
+      value: new Decimal("676.5"),
+      at: { sheet: "Budget", row: 5, column: 3 },
+      units: "pounds",
     });
-    expect(r.inputs).toBeUndefined();
+    expect(fixed.units.find((u) => u.sheet === "Budget")).toEqual({
+      sheet: "Budget",
+      title: { at: { sheet: "Budget", row: 1, column: 1 }, text: "Budgets £000" },
+      columns: [
+        {
+          at: { sheet: "Budget", row: 3, column: 3 },
+          heading: "Baseline (£)",
+          units: "pounds",
+          from: "heading",
+          title: { at: { sheet: "Budget", row: 1, column: 1 }, text: "Budgets £000" },
+        },
+      ],
+    });
   });
 
   test("£ millions are refused rather than read a thousand times too small", () => {
