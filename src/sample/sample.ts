@@ -478,6 +478,71 @@ function costRows(): CellValue[][] {
   return COST_LINES.map((c) => [c.service, c.line, c.amount, c.partners ?? null]);
 }
 
+/**
+ * Candidate services scored against the eleven criteria (RULES.md §9): the Wave 1 services of the
+ * Haringey–Waltham Forest compatibility analysis (`001` schedule 1), whose RAG colours the seed's
+ * text does not keep, so every score here is illustrative. The risk band is given as the kind of
+ * service where the London study's table (`004` ch. 6) has it, and as a band where it has not.
+ * Scores in the order of CRITERION_HEADINGS; null: not scored yet.
+ */
+export const CANDIDATES: readonly {
+  service: string;
+  /** A band (low, medium, high) or a kind of service from the study's table. */
+  band: string;
+  scores: readonly (string | null)[];
+  note: string;
+}[] = [
+  {
+    service: "Legal Services",
+    band: "Legal services",
+    scores: ["G", "G", "G", "G", "G", "G", "G", "G", "G", "G", "G"],
+    note: "Pooled already for some work",
+  },
+  {
+    service: "Revenues and Benefits",
+    band: "Revenues and benefits",
+    scores: ["G", "G", "A", "A", "G", "G", "G", "G", "G", "A", "G"],
+    note: "Two benefits systems to bring together",
+  },
+  {
+    service: "Call Centre",
+    band: "Call centres",
+    scores: ["G", "A", "R", "A", "A", "G", "G", "A", "G", "A", "A"],
+    note: "Telephony contracts end at different times",
+  },
+  {
+    service: "School Meals",
+    band: "high",
+    scores: ["A", "R", "G", "G", "A", "A", "G", "A", "G", "G", "A"],
+    note: "Menus are a political choice (004 ch. 5)",
+  },
+  {
+    service: "Audit",
+    band: "low",
+    scores: ["G", "G", "G", "G", "G", "G", "G", "G", "G", null, "G"],
+    note: "Timescale not yet agreed",
+  },
+];
+
+/** The eleven criteria as the sheet heads them (`001` §7.2.1), in the order of the scores above. */
+export const CRITERION_HEADINGS = [
+  "Strategic fit",
+  "Political alignment",
+  "IT compatibility",
+  "Business processes",
+  "Staffing arrangements",
+  "Service standards",
+  "Cost sharing/VFM",
+  "Risk",
+  "Organisational issues",
+  "Delivery timescales",
+  "Ease of implementation",
+] as const;
+
+function candidateRows(): CellValue[][] {
+  return CANDIDATES.map((c) => [c.service, c.band, ...c.scores, c.note]);
+}
+
 export const MONEY = "#,##0";
 export const PERCENT = "0%";
 /** 1-based: a title on row 1 and a note on row 2 above the headings. */
@@ -676,11 +741,23 @@ export function sampleTables(): SampleTable[] {
       ],
       rows: costRows(),
     },
+    {
+      name: "Compatibility",
+      title: "Compatibility analysis: candidate services scored red, amber or green (001 schedule 1)",
+      note: "Illustrative scores (the seed keeps no colours). Risk band: low, medium or high, or the kind of service, as the London study (004 ch. 6) bands it. Blank: not scored yet.",
+      columns: [
+        { heading: "Service", width: 24 },
+        { heading: "Risk band", width: 22 },
+        ...CRITERION_HEADINGS.map((heading) => ({ heading, width: 12 })),
+        { heading: "Notes", width: 40 },
+      ],
+      rows: candidateRows(),
+    },
   ];
 }
 
 /**
- * The sample's input sheets for the task pane to add: Budget, FTE, Rules, Drivers, Tracker, Variances and Costs, in
+ * The sample's input sheets for the task pane to add: Budget, FTE, Rules, Drivers, Tracker, Variances, Costs and Compatibility, in
  * the sample workbook's order. The Read me and MTFS sheets are left out: they are the user's own
  * sheets in the sample, not inputs; the MTFS needs SUM formulas an InputSheet cannot hold, and the
  * Read me speaks of the MTFS sheet beside it, so it would be wrong alone.
@@ -720,7 +797,7 @@ export function readMeLines(): string[][] {
     ["", "only a total or a range, the sample splits it between the boroughs or picks a figure, and says so below."],
     [
       "",
-      "This sheet and the MTFS sheet are the user's own: the add-in reads Budget, FTE, Rules, Drivers, Tracker, Variances and Costs and never changes any of them.",
+      "This sheet and the MTFS sheet are the user's own: the add-in reads Budget, FTE, Rules, Drivers, Tracker, Variances, Costs and Compatibility and never changes any of them.",
     ],
     [],
     ["Sheets", "Budget: stand-alone net budgets 2010/11 in pounds, one row per cost centre (long layout)."],
@@ -746,6 +823,10 @@ export function readMeLines(): string[][] {
     [
       "",
       "Costs: the ICT combined cost as lines, its TUPE burden borne by Kensington & Chelsea and Westminster alone, whose in-house staff gave rise to it (003 ch. 11; the split is illustrative).",
+    ],
+    [
+      "",
+      "Compatibility (illustrative scores): the Wave 1 candidate services of the Haringey–Waltham Forest compatibility analysis (001 schedule 1, whose RAG colours the seed does not keep), each scored on the eleven criteria, with the London study's risk band (004 ch. 6) by kind of service or as written.",
     ],
     [
       "",

@@ -44,7 +44,9 @@ describe("shared-services on the sample workbook", () => {
     expect(run.status).toBe(0);
     expect(run.out.at(-1)).toBe(`Wrote ${output}.`);
     expect(run.out[0]).toMatch(/^\d+ services shared between 3 partners: baselines £[\d,]+\.\d\d, combined cost/);
-    expect(run.out).toContain("Sheets written: Attribution, Savings profile, Realisation, Variance shares, Audit.");
+    expect(run.out).toContain(
+      "Sheets written: Attribution, Savings profile, Realisation, Variance shares, Assessment, Audit.",
+    );
 
     const input = await readXlsx(before);
     const written = await readXlsx(await readFile(output));
@@ -54,6 +56,7 @@ describe("shared-services on the sample workbook", () => {
       "Savings profile",
       "Realisation",
       "Variance shares",
+      "Assessment",
       "Audit",
     ]);
     for (const sheet of input) expect(written.find((s) => s.name === sheet.name)).toEqual(sheet);
@@ -62,6 +65,7 @@ describe("shared-services on the sample workbook", () => {
       "savings-profile",
       "realisation",
       "variances",
+      "assessment",
       "audit",
     ]);
     expect(await readFile(SAMPLE)).toEqual(before); // the input file is never changed
@@ -228,7 +232,7 @@ describe("progress on long work", () => {
       expect.stringMatching(/^Reading assets\/sample\.xlsx \(\d+ kB\)…$/),
       expect.stringMatching(new RegExp(`^Checking ${sheets} sheets, [\\d,]+ rows…$`)),
       expect.stringMatching(
-        new RegExp(`^Writing 5 sheets, [\\d,]+ cells, into ${output.replace(/[.\\/]/g, "\\$&")}…$`),
+        new RegExp(`^Writing 6 sheets, [\\d,]+ cells, into ${output.replace(/[.\\/]/g, "\\$&")}…$`),
       ),
     ]);
   });

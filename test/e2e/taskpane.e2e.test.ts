@@ -252,6 +252,7 @@ describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium
       ["Tracker sheet", "Tracker"],
       ["Variances sheet", "Variances"],
       ["Costs sheet", "Costs"],
+      ["Compatibility sheet", "Compatibility"],
     ])
       await expect(panel.getByRole("combobox", { name: label }).textContent()).resolves.toBe(sheet);
     await step("02-sample-added");
@@ -317,6 +318,7 @@ describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium
       "Savings profile",
       "Realisation",
       "Variance shares",
+      "Assessment",
       "Audit",
     ];
     expect(await sheetNames(page)).toEqual(written);
@@ -360,7 +362,7 @@ describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium
     await tab("Run").click();
     await panel
       .getByText(
-        "Writing again replaces the add-in's sheets Attribution, Savings profile, Realisation, Variance shares, Audit.",
+        "Writing again replaces the add-in's sheets Attribution, Savings profile, Realisation, Variance shares, Assessment, Audit.",
         {
           exact: false,
         },

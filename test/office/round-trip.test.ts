@@ -15,7 +15,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { FakeWorkbook } from "./fake-excel";
 
 const WHEN = new Date("2026-11-25T10:00:00Z");
-const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Variance shares", "Audit"];
+const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Variance shares", "Assessment", "Audit"];
 
 const sample = (file = "assets/sample.xlsx"): Promise<SheetGrid[]> => readFile(file).then(readXlsx);
 

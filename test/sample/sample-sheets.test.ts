@@ -37,13 +37,13 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-it("gives the file's seven input sheets, in the file's order, leaving out the user's Read me and MTFS", () => {
+it("gives the file's eight input sheets, in the file's order, leaving out the user's Read me and MTFS", () => {
   const inFile = workbook.worksheets.map((ws) => ws.name).filter((name) => name !== "Read me" && name !== "MTFS");
   expect(sheets.map((s) => s.name)).toEqual(inFile);
-  expect(inFile).toEqual(["Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances", "Costs"]);
+  expect(inFile).toEqual(["Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances", "Costs", "Compatibility"]);
 });
 
-describe.each(["Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances", "Costs"])("%s", (name) => {
+describe.each(["Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances", "Costs", "Compatibility"])("%s", (name) => {
   const sheet = (): InputSheet => {
     const found = sheets.find((s) => s.name === name);
     if (!found) throw new Error(`sampleSheets() has no ${name}`);

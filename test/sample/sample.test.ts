@@ -10,7 +10,8 @@
 /* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read --
    these are ExcelJS rows and cells in memory, not Office.js proxies that need load() and sync(). */
 import ExcelJS from "exceljs";
-import { Decimal, parseRangeText } from "../../src/engine";
+import { CRITERIA, Decimal, countRag, parseRag, parseRangeText, parseRiskBand, readingOf } from "../../src/engine";
+import { CANDIDATES, CRITERION_HEADINGS } from "../../src/sample/sample";
 import { HEADINGS, SHEET_NAMES } from "../../src/workbook/inputs";
 import {
   MALFORMED_MISTAKES,
@@ -346,6 +347,25 @@ describe("the sample follows the input template (README, src/workbook/inputs.ts)
     ],
     ["drivers", ["service", "partner", "quantity", "quality", "Population"]],
     ["tracker", ["service", "partner", "year", "achieved", "forecast", "revisedYear"]],
+    [
+      "compatibility",
+      [
+        "service",
+        "riskBand",
+        "strategicFit",
+        "politicalAlignment",
+        "itCompatibility",
+        "businessProcesses",
+        "staffingArrangements",
+        "serviceStandards",
+        "costSharing",
+        "risk",
+        "organisationalIssues",
+        "deliveryTimescales",
+        "easeOfImplementation",
+        "note",
+      ],
+    ],
   ] as const)("%s: a title above headings the template knows, and every field", (key, fields) => {
     const sheet = templateSheet(sample, key)!;
     const heading = headingRow(sheet);
@@ -504,6 +524,21 @@ describe("the sample is consistent", () => {
     }
     expect(tracker.some((l) => value(l, "achieved") === null)).toBe(true);
     expect(tracker.filter((l) => typeof value(l, "achieved") === "number").length).toBeGreaterThan(tracker.length / 2);
+  });
+
+  it("scores its candidate services on the engine's eleven criteria, reading each way at least once", () => {
+    expect([...CRITERION_HEADINGS]).toEqual([...CRITERIA]);
+    const readings = CANDIDATES.map((c) => {
+      const scores = c.scores.map((x) => (x === null ? undefined : parseRag(x)));
+      expect(scores).not.toContain(null);
+      const band = parseRiskBand(c.band);
+      expect([c.service, band]).toEqual([c.service, expect.anything()]);
+      return readingOf(countRag(scores as Parameters<typeof countRag>[0]), band!.band);
+    });
+    expect(new Set(readings)).toEqual(new Set(["Ready", "Needs work", "High risk"]));
+    // Bands both ways: from a kind of service in the study's table, and written.
+    expect(CANDIDATES.some((c) => parseRiskBand(c.band)?.kind !== undefined)).toBe(true);
+    expect(CANDIDATES.some((c) => parseRiskBand(c.band)?.kind === undefined)).toBe(true);
   });
 
   it("says in the Read me where each service's figures come from", () => {

@@ -28,8 +28,8 @@ jest.setTimeout(180_000);
 emulateLayout();
 
 const INPUTS = sampleSheets().map((s) => s.name);
-const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Variance shares", "Audit"];
-const ROLES = ["attribution", "savings-profile", "realisation", "variances", "audit"];
+const OUTPUTS = ["Attribution", "Savings profile", "Realisation", "Variance shares", "Assessment", "Audit"];
+const ROLES = ["attribution", "savings-profile", "realisation", "variances", "assessment", "audit"];
 const a2 = (fake: FakeWorkbook, sheet: string): unknown => fake.sheet(sheet)?.cell(2, 1)?.value;
 
 describe("Run step", () => {

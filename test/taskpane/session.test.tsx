@@ -42,7 +42,14 @@ describe("the task pane's session", () => {
     await screen.findByRole("heading", { name: "Results" }, { timeout: 10_000 });
     await idle();
     expect(applied).toBe(1);
-    expect(outputs(fake)).toEqual(["Attribution", "Savings profile", "Realisation", "Variance shares", "Audit"]);
+    expect(outputs(fake)).toEqual([
+      "Attribution",
+      "Savings profile",
+      "Realisation",
+      "Variance shares",
+      "Assessment",
+      "Audit",
+    ]);
     expect(screen.queryByText("That did not work")).toBeNull();
   });
 

@@ -45,6 +45,7 @@ describe("Start step", () => {
       "Attribution",
       "Savings profile",
       "Variance shares",
+      "Assessment",
       "Audit",
     ]);
     // The choice holds after the run re-reads the workbook.
@@ -143,7 +144,17 @@ describe("Start step", () => {
     await waitFor(() => expect(sheetBox("Budget").textContent).toBe("Budget"));
     await idle();
 
-    expect(fake.sheetNames()).toEqual(["Sheet1", "Budget", "FTE", "Rules", "Drivers", "Tracker", "Variances", "Costs"]);
+    expect(fake.sheetNames()).toEqual([
+      "Sheet1",
+      "Budget",
+      "FTE",
+      "Rules",
+      "Drivers",
+      "Tracker",
+      "Variances",
+      "Costs",
+      "Compatibility",
+    ]);
     for (const sheet of sampleSheets()) expect(fake.values(sheet.name)).toEqual(padded(sheet.values));
     expect(fake.snapshot("Sheet1")).toBe(sheet1);
     // Text that Excel would take for a date (a financial year) is kept as text.
@@ -193,9 +204,11 @@ describe("Start step", () => {
         ["Payroll", "Payroll", "G", "G", "A", "G", "G", "G", "G", "G", "G", "G", "G"],
       ],
     };
-    const { user, fake } = await openPane(FakeWorkbook.fromGrids([...sampleGrids(), candidates]));
-    // Its name is none of the template's, so the pane proposes nothing until it is chosen.
-    expect(sheetBox("Compatibility").textContent).not.toBe("Candidate list");
+    // The sample without its own Compatibility sheet: the candidates' name is none of the template's,
+    // so the pane proposes no sheet for the role until one is chosen.
+    const grids = sampleGrids().filter((g) => g.name !== "Compatibility");
+    const { user, fake } = await openPane(FakeWorkbook.fromGrids([...grids, candidates]));
+    expect(sheetBox("Compatibility").textContent).toBe("(none)");
     expect(
       screen.getByText(
         "Optional: candidate services scored red, amber or green on the eleven criteria, for the Assessment sheet.",

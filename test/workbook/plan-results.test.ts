@@ -236,6 +236,7 @@ describe("the plan's results on the sample inputs", () => {
       { role: "savings-profile", name: "Savings profile" },
       { role: "realisation", name: "Realisation" },
       { role: "variances", name: "Variance shares" },
+      { role: "assessment", name: "Assessment" },
       { role: "audit", name: "Audit" },
     ]);
     // The partners' new cashable savings add up to the partnership's, to the penny, over the years.
@@ -251,6 +252,7 @@ describe("the plan's results on the sample inputs", () => {
       { role: "attribution", name: "Attribution (2)" },
       { role: "savings-profile", name: "Savings profile" },
       { role: "variances", name: "Variance shares" },
+      { role: "assessment", name: "Assessment" },
       { role: "audit", name: "Audit" },
     ]);
     checkResults(placed.plan, placed.results);

@@ -99,7 +99,14 @@ describe("an input workbook with a sheet of the user's called Attribution", () =
     mine.getCell("B2").value = { formula: "1+1", result: 2 };
     const input = Buffer.from(await book.xlsx.writeBuffer());
     const { bytes, sheets } = await output(input);
-    expect(sheets).toEqual(["Attribution (2)", "Savings profile", "Realisation", "Variance shares", "Audit"]);
+    expect(sheets).toEqual([
+      "Attribution (2)",
+      "Savings profile",
+      "Realisation",
+      "Variance shares",
+      "Assessment",
+      "Audit",
+    ]);
     const { results } = await recalculate(bytes, sheets);
     expect(differences(results)).toEqual([]);
     expect(results.some((r) => r.formula.startsWith("'Attribution (2)'!"))).toBe(true);

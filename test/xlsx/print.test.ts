@@ -96,6 +96,7 @@ describe("in the .xlsx file", () => {
       "Savings profile: 'Savings profile'!$1:$5",
       "Realisation: 'Realisation'!$1:$5",
       "Variance shares: 'Variance shares'!$1:$5",
+      "Assessment: 'Assessment'!$1:$5",
     ]);
     // The user's sheets are not given any.
     expect(sheets.get("Budget")).not.toMatch(/<oddFooter>/);

@@ -29,6 +29,7 @@ describe("the sample workbook", () => {
       tracker: "Tracker",
       variances: "Variances",
       costs: "Costs",
+      compatibility: "Compatibility",
     });
   });
 
@@ -43,6 +44,7 @@ describe("the sample workbook", () => {
       ["Tracker", "tracker", false, 3],
       ["Variances", "variances", false, 3],
       ["Costs", "costs", false, 3],
+      ["Compatibility", "compatibility", false, 3],
     ]);
     const budget = survey.sheets[2];
     expect(budget.headings).toEqual([
@@ -109,6 +111,22 @@ describe("the sample workbook", () => {
         note: "Note",
       },
       costs: { service: "Service", line: "Line", lineAmount: "Amount", bornBy: "Partners" },
+      compatibility: {
+        service: "Service",
+        riskBand: "Risk band",
+        strategicFit: "Strategic fit",
+        politicalAlignment: "Political alignment",
+        itCompatibility: "IT compatibility",
+        businessProcesses: "Business processes",
+        staffingArrangements: "Staffing arrangements",
+        serviceStandards: "Service standards",
+        costSharing: "Cost sharing/VFM",
+        risk: "Risk",
+        organisationalIssues: "Organisational issues",
+        deliveryTimescales: "Delivery timescales",
+        easeOfImplementation: "Ease of implementation",
+        note: "Notes",
+      },
     });
   });
 
