@@ -125,7 +125,11 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       clean: true,
+      // The one chunk loaded later: values-copy.js (the task pane's "Save a copy with values", with JSZip).
+      chunkFilename: "[name].js",
     },
+    // That chunk whole, JSZip inside it, rather than split into a vendors chunk of its own.
+    optimization: { splitChunks: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { WorkbookHost } from "../workbook/host";
+import type { WorkbookFiles, WorkbookHost } from "../workbook/host";
 import { HostStatus } from "./host";
 import { Step, StepProps, useSession } from "./session";
 import { CheckStep } from "./steps/CheckStep";
@@ -31,10 +31,12 @@ export interface AppProps {
   host: Promise<HostStatus>;
   /** The workbook: Excel through Office.js, or an in-memory one in tests. */
   workbook: WorkbookHost;
+  /** The workbook as a file, for "Save a copy with values"; without it the pane says the copy is not available. */
+  files?: WorkbookFiles;
 }
 
 /** The task pane: outside Excel it says so; in Excel it takes the user from their sheets to written tables. */
-export function App({ host, workbook }: AppProps): React.JSX.Element {
+export function App({ host, workbook, files }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [status, setStatus] = React.useState<HostStatus | undefined>();
   React.useEffect(() => {
@@ -63,7 +65,7 @@ export function App({ host, workbook }: AppProps): React.JSX.Element {
           </MessageBar>
         </>
       )}
-      {status?.kind === "excel" && <Steps workbook={workbook} />}
+      {status?.kind === "excel" && <Steps workbook={workbook} files={files} />}
     </main>
   );
 }
@@ -76,9 +78,9 @@ const STEPS: readonly { step: Step; label: string; Show: (props: StepProps) => R
   { step: "results", label: "Results", Show: ResultsStep },
 ];
 
-function Steps({ workbook }: { workbook: WorkbookHost }): React.JSX.Element {
+function Steps({ workbook, files }: { workbook: WorkbookHost; files?: WorkbookFiles }): React.JSX.Element {
   const styles = useStyles();
-  const [session, actions] = useSession(workbook);
+  const [session, actions] = useSession(workbook, { files });
   const [step, setStep] = React.useState<Step>("start");
   const results = session.run?.results;
   const at = STEPS.findIndex((s) => s.step === step);

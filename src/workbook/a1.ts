@@ -75,3 +75,6 @@ export function parseAddress(address: string): CellBox {
 /** The cell of each output sheet that says the add-in made it (owned.ts): A2, under the title. */
 export const MARKER = { row: 2, column: 1 } as const;
 export const MARKER_CELL = a1(MARKER.row, MARKER.column);
+
+/** A cell's key among others of the workbook: "Sheet!A1", the sheet as named (not quoted). */
+export const sheetCellKey = (cell: { sheet: string; address: string }): string => `${cell.sheet}!${cell.address}`;

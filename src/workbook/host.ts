@@ -5,7 +5,7 @@
  * so the pane itself never imports Office.js. Pure: types only.
  */
 import type { CellGuard, CellWrite, InputSheet } from "./edit/input-sheet";
-import type { SheetGrid } from "./grid";
+import type { CellValue, SheetGrid } from "./grid";
 import type { ExistingSheet } from "./owned";
 import type { PlanResults } from "./plan";
 import type { Problem } from "./problems";
@@ -67,6 +67,44 @@ export interface StatementsResult {
   summary?: string[];
   /** context.sync() calls and the largest request, for the write. */
   write?: { syncs: number; largestRequestBytes: number };
+}
+
+/** One cell of a sheet, as "Sheet!A1" names it. */
+export interface SheetCell {
+  sheet: string;
+  address: string;
+}
+
+/** The workbook's file with the add-in's formulas as values, or the cells whose values the file lacks. */
+export type ValuesFile =
+  | {
+      bytes: Uint8Array;
+      /** How many cells had a formula of the add-in's replaced by its value. */
+      replaced: number;
+      /** The sheets those cells are on, in workbook order. */
+      sheets: string[];
+    }
+  | {
+      /** Formulas of the add-in's saved with no value: read them from Excel and pass them back. */
+      missing: SheetCell[];
+    };
+
+/**
+ * The open workbook as a file, for the task pane's "Save a copy with values" (issue 18): Office.js
+ * (src/office/file.ts) for the file and the new workbook, the .xlsx adapter (src/xlsx/values-copy.ts)
+ * for the change; src/taskpane/index.tsx puts the two together.
+ */
+export interface WorkbookFiles {
+  /** Why this Excel cannot make the copy (a requirement set it lacks), in words for the user; undefined if it can. */
+  unsupported(): string | undefined;
+  /** The open workbook as an .xlsx file, as Excel would save it now. */
+  file(): Promise<Uint8Array>;
+  /** These cells' values as Excel shows them now, in one batched read. */
+  cellValues(cells: readonly SheetCell[]): Promise<CellValue[]>;
+  /** The file with every =SHARED formula replaced by its value (from the file, or `supplied` by "Sheet!A1"). */
+  withValues(file: Uint8Array, supplied?: ReadonlyMap<string, CellValue>): Promise<ValuesFile>;
+  /** Opens an .xlsx file as a new workbook in Excel; the open one is not changed. */
+  open(file: Uint8Array): Promise<void>;
 }
 
 export interface WorkbookHost {

@@ -4,9 +4,10 @@
  * #NAME? for its =SHARED formulas (the problem issue 18 is about) but keeps the values of its plain
  * formulas; the values copy (--values), with every formula recalculated by Calc itself, shows no
  * error anywhere and every figure equal to the engine's; so do the partners' statements
- * (--statements), which also add up to the partnership's totals as Calc shows them; and printed to
- * PDF by Calc, a statement and the values copy come out on A4 landscape pages. One soffice start
- * per mode, for all the files.
+ * (--statements), which also add up to the partnership's totals as Calc shows them; so does the
+ * task pane's copy with values (the live file's SHARED formulas replaced by their saved values);
+ * and printed to PDF by Calc, a statement and the values copy come out on A4 landscape pages. One
+ * soffice start per mode, for all the files.
  */
 import { mkdtemp, readFile, readdir, rm, writeFile } from "fs/promises";
 import { tmpdir } from "os";
@@ -20,6 +21,7 @@ import { STATEMENT_COLUMNS as S } from "../../src/workbook/statement";
 import { type StatementFile, statementFiles } from "../../src/workbook/statement/files";
 import { writeNewXlsx } from "../../src/xlsx/new";
 import { readXlsx } from "../../src/xlsx/read";
+import { fileWithValues } from "../../src/xlsx/values-copy";
 import { writeXlsx } from "../../src/xlsx/write";
 import { type CalcSheets, calcCell, calcNumber, describeInCalc, errorCells, openInCalc, requireSoffice } from "./calc";
 import { planCells, samplePlan } from "./sample";
@@ -70,6 +72,7 @@ describeInCalc("in LibreOffice Calc", () => {
   let live: CalcSheets;
   let liveRecalculated: CalcSheets;
   let values: CalcSheets;
+  let paneCopy: CalcSheets;
   let statements: StatementFile[];
   let statementSheets: CalcSheets[];
   let pdfPages: Map<string, string[]>;
@@ -82,7 +85,13 @@ describeInCalc("in LibreOffice Calc", () => {
     plan = sample.plan;
     const livePath = join(dir, "sample-shared.xlsx");
     const valuesPath = join(dir, "sample-values.xlsx");
-    await writeFile(livePath, await writeXlsx(sample.bytes, plan));
+    const liveBytes = await writeXlsx(sample.bytes, plan);
+    await writeFile(livePath, liveBytes);
+    // The task pane's "Save a copy with values": the live workbook's file with its SHARED formulas as their saved values.
+    const paneCopyPath = join(dir, "pane-values.xlsx");
+    const made = await fileWithValues(liveBytes);
+    if (!("bytes" in made)) throw new Error("the live output has formulas without values");
+    await writeFile(paneCopyPath, made.bytes);
     await writeFile(valuesPath, await writeXlsx(sample.bytes, valuesPlan()));
     const outcome = outcomeOf(readInputs(await readXlsx(sample.bytes)).inputs!).outcome!;
     statements = statementFiles(outcome, { when: "2026-11-25 10:00 UTC", source: "sample.xlsx" });
@@ -99,12 +108,18 @@ describeInCalc("in LibreOffice Calc", () => {
     // Three soffice starts in all: as Calc opens .xlsx by default (saved values), recalculating
     // everything, and printing to PDF.
     const pdfDir = join(dir, "pdf");
-    const [[defaultOpen], [recalculated, valuesCopy, ...rest]] = await Promise.all([
+    const [[defaultOpen], [recalculated, valuesCopy, paneValues, ...rest]] = await Promise.all([
       openInCalc([livePath], { recalculate: false }),
-      openInCalc([livePath, valuesPath, ...statementPaths], { recalculate: true }),
+      openInCalc([livePath, valuesPath, paneCopyPath, ...statementPaths], { recalculate: true }),
       sofficeConvert([outputsPath, statementPaths[0]], "pdf", pdfDir, { timeoutMs: 180_000 }),
     ]);
-    [live, liveRecalculated, values, statementSheets] = [defaultOpen, recalculated, valuesCopy, rest];
+    [live, liveRecalculated, values, paneCopy, statementSheets] = [
+      defaultOpen,
+      recalculated,
+      valuesCopy,
+      paneValues,
+      rest,
+    ];
     pdfPages = new Map();
     for (const name of await readdir(pdfDir)) {
       const pdf = (await readFile(join(pdfDir, name))).toString("latin1");
@@ -142,6 +157,11 @@ describeInCalc("in LibreOffice Calc", () => {
 
   it("gives every figure of the values copy equal to the engine's, Calc working out the plain formulas itself", () => {
     expect(compareAll(valuesPlan(), values)).toBeGreaterThan(1400);
+  });
+
+  it("shows the task pane's copy with values with no error and every figure the engine's, recalculated by Calc", () => {
+    expect(errorCells(paneCopy)).toEqual([]);
+    expect(compareAll(plan, paneCopy)).toBeGreaterThan(1400);
   });
 
   it("shows no error in any partner's statement and every figure equal to the engine's, recalculated by Calc", () => {

@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { type RenderResult, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import { officeHost } from "../../src/office/host";
-import type { RunOptions, RunResult, WorkbookHost } from "../../src/workbook/host";
+import type { RunOptions, RunResult, WorkbookFiles, WorkbookHost } from "../../src/workbook/host";
 import { sampleSheets } from "../../src/sample/sample";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
 import { App } from "../../src/taskpane/App";
@@ -118,20 +118,28 @@ export const blankBook = (): FakeWorkbook => FakeWorkbook.fromGrids([{ name: "Sh
 /** The host over a fake workbook, as the task pane uses it in Excel. */
 export const fakeHost = (fake: FakeWorkbook): WorkbookHost => officeHost((batch) => batch(fake.context));
 
+/** What the pane is rendered with besides the workbook: a wrapped host, the file calls, where it runs. */
+export interface PaneOptions {
+  host?: WorkbookHost;
+  /** "Save a copy with values"'s file calls (test/office/fake-file.ts's, with the .xlsx adapter); none by default. */
+  files?: WorkbookFiles;
+  status?: HostStatus;
+}
+
 /** Renders the App in Excel (or wherever `status` says) over `fake`, optionally through a wrapped host. */
-export function renderPane(fake: FakeWorkbook, options: { host?: WorkbookHost; status?: HostStatus } = {}): Pane {
+export function renderPane(fake: FakeWorkbook, options: PaneOptions = {}): Pane {
   const host = options.host ?? fakeHost(fake);
   const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   const result = render(
     <FluentProvider theme={webLightTheme}>
-      <App host={Promise.resolve(options.status ?? { kind: "excel" })} workbook={host} />
+      <App host={Promise.resolve(options.status ?? { kind: "excel" })} workbook={host} files={options.files} />
     </FluentProvider>,
   );
   return { ...result, fake, host, user };
 }
 
 /** Renders over `fake` and waits until the first read of the workbook is shown on the Start step. */
-export async function openPane(fake: FakeWorkbook, options: { host?: WorkbookHost } = {}): Promise<Pane> {
+export async function openPane(fake: FakeWorkbook, options: Omit<PaneOptions, "status"> = {}): Promise<Pane> {
   const pane = renderPane(fake, options);
   await screen.findByRole("combobox", { name: /^Budget sheet/ });
   await idle();

@@ -8,19 +8,20 @@
  */
 import * as React from "react";
 import type { Prepared } from "../../workbook/prepare";
-import type { RunResult, StatementsResult, WorkbookHost, WorkbookRead } from "../../workbook/host";
+import type { RunResult, StatementsResult, WorkbookFiles, WorkbookHost, WorkbookRead } from "../../workbook/host";
 import type { Survey } from "../../workbook/edit/survey";
 import type { RulesView } from "../../workbook/edit/rules-sheet";
 import type { YearsCoveredView } from "../../workbook/edit/years-covered";
 import { useActivity } from "./activity";
 import { type Choices, type ColumnChoices, type SheetChoices, useChoices } from "./choices";
-import { type Copies, useCopies } from "./copies";
+import { type Copies, type ValuesCopyResult, useCopies } from "./copies";
 import { type Editing, useEditing } from "./editing";
 import { type Progress, useJob } from "./job";
 import { useWorkbook } from "./workbook";
 
 export type { ColumnChoices, SheetChoices } from "./choices";
 export type { Progress } from "./job";
+export type { ValuesCopyResult } from "./copies";
 export { inputsKey } from "./job";
 
 export type Step = "start" | "rules" | "check" | "run" | "results";
@@ -55,6 +56,8 @@ export interface Session {
   earlierOutput: string[];
   /** The partner statements last written (or the problems that stopped them). */
   statements?: StatementsResult;
+  /** What the last "Save a copy with values" did. */
+  valuesCopy?: ValuesCopyResult;
   /** Whether a sheet of this name is in the workbook (Excel's names ignore case). */
   hasSheet(sheet: string): boolean;
 }
@@ -64,7 +67,7 @@ export interface Actions
   extends
     Pick<Choices, "chooseSheet" | "chooseColumn" | "chooseScenario">,
     Omit<Editing, "rules" | "years">,
-    Omit<Copies, "statements"> {
+    Omit<Copies, "statements" | "valuesCopy"> {
   refresh(): Promise<void>;
   check(): Promise<Prepared | undefined>;
   run(): Promise<RunResult | undefined>;
@@ -81,14 +84,17 @@ export interface StepProps {
   onNext(): void;
 }
 
-export function useSession(host: WorkbookHost, options: { now?: () => Date } = {}): [Session, Actions] {
+export function useSession(
+  host: WorkbookHost,
+  options: { now?: () => Date; files?: WorkbookFiles } = {},
+): [Session, Actions] {
   const now = options.now ?? (() => new Date());
   const activity = useActivity();
   const book = useWorkbook(host);
   const choices = useChoices(book.workbook);
   const editing = useEditing(host, book, choices, activity);
   const job = useJob(host, book, choices, activity, now);
-  const copies = useCopies(host, book, choices, activity, now);
+  const copies = useCopies(host, book, choices, activity, now, options.files);
   const { doing } = activity;
 
   const actions: Actions = {
@@ -106,6 +112,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
     run: job.runNow,
     statementsToReplace: copies.statementsToReplace,
     writeStatements: copies.writeStatements,
+    saveValuesCopy: copies.saveValuesCopy,
     select: async (sheet, cell) => {
       await doing(`Selecting ${cell ? `${sheet}!${cell}` : sheet}…`, () => host.select(sheet, cell));
     },
@@ -138,6 +145,7 @@ export function useSession(host: WorkbookHost, options: { now?: () => Date } = {
       notice: activity.notice,
       earlierOutput: book.earlierOutput,
       statements: copies.statements,
+      valuesCopy: copies.valuesCopy,
       hasSheet: book.hasSheet,
     },
     actions,

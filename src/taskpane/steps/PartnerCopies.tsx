@@ -17,7 +17,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { hasErrors } from "../../workbook/problems";
+import { type Problem, hasErrors } from "../../workbook/problems";
 import type { StepProps } from "../session";
 import { useLayout } from "./layout";
 import { ProblemList } from "./ProblemList";
@@ -27,10 +27,45 @@ const useStyles = makeStyles({
   links: { gap: tokens.spacingVerticalXS },
 });
 
+/** A refusal or failure of one of the copies: its title, what to do, and the problems at their cells. */
+function NotMade({
+  title,
+  children,
+  problems,
+  session,
+  actions,
+  label,
+}: Pick<StepProps, "session" | "actions"> & {
+  title: string;
+  children: React.ReactNode;
+  problems?: readonly Problem[];
+  label?: string;
+}): React.JSX.Element {
+  return (
+    <>
+      <MessageBar intent="error">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {children}
+        </MessageBarBody>
+      </MessageBar>
+      {problems && problems.length > 0 && (
+        <ProblemList
+          hasSheet={session.hasSheet}
+          problems={problems}
+          onSelect={(sheet, cell) => void actions.select(sheet, cell)}
+          label={label ?? title}
+        />
+      )}
+    </>
+  );
+}
+
 /**
  * The Results step's copies for each council's section 151 officer (issue 18): every partner's
- * statement as a sheet of this workbook. Asks before replacing the add-in's earlier statement
- * sheets; Cancel writes nothing.
+ * statement as a sheet of this workbook, and the whole workbook with the add-in's formulas as
+ * values, opened as a new workbook to save and send to those without the add-in. Asks before
+ * replacing the add-in's earlier statement sheets; Cancel writes nothing.
  */
 export function PartnerCopies({ session, actions, partners }: StepProps & { partners: string[] }): React.JSX.Element {
   const layout = useLayout();
@@ -38,6 +73,7 @@ export function PartnerCopies({ session, actions, partners }: StepProps & { part
   const restoreFocus = useRestoreFocusTarget();
   const [confirming, setConfirming] = React.useState<string[]>();
   const result = session.statements;
+  const copy = session.valuesCopy;
   const write = async (replace: readonly string[]): Promise<void> => {
     setConfirming(undefined);
     await actions.writeStatements(replace);
@@ -56,28 +92,43 @@ export function PartnerCopies({ session, actions, partners }: StepProps & { part
       <Text size={200}>
         Each partner&apos;s section 151 officer checks and signs off the figures that fall on their council. A statement
         sheet per partner holds its figures beside the partnership&apos;s totals, as values and plain formulas, with a
-        sign-off block, ready to print or save as PDF.
+        sign-off block, ready to print or save as PDF. A copy with values opens as a new workbook with the add-in&apos;s
+        figures in place of its formulas, so it reads the same in Excel without the add-in and in other spreadsheets.
       </Text>
       <div className={styles.buttons}>
         <Button {...restoreFocus} disabled={session.busy !== undefined} onClick={ask}>
           Partner statements
         </Button>
+        <Button disabled={session.busy !== undefined} onClick={() => void actions.saveValuesCopy()}>
+          Save a copy with values
+        </Button>
       </div>
       {result && hasErrors(result.problems) && (
-        <>
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>No statements were written</MessageBarTitle>
-              Put these right in the workbook and try again.
-            </MessageBarBody>
-          </MessageBar>
-          <ProblemList
-            hasSheet={session.hasSheet}
-            problems={result.problems.filter((x) => x.severity === "error")}
-            onSelect={(sheet, cell) => void actions.select(sheet, cell)}
-            label="Errors in the statements"
-          />
-        </>
+        <NotMade
+          session={session}
+          actions={actions}
+          title="No statements were written"
+          problems={result.problems.filter((x) => x.severity === "error")}
+          label="Errors in the statements"
+        >
+          Put these right in the workbook and try again.
+        </NotMade>
+      )}
+      {copy?.opened === false && (
+        <NotMade session={session} actions={actions} title="No copy was made">
+          {copy.reason}
+        </NotMade>
+      )}
+      {copy?.opened && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Copy with values opened</MessageBarTitle>
+            It opened as a new workbook: save it there and send it on. {copy.replaced.toLocaleString("en-GB")} formula
+            {copy.replaced === 1 ? "" : "s"} of the add-in&apos;s
+            {copy.sheets.length > 0 ? ` (on ${copy.sheets.join(", ")})` : ""} became{" "}
+            {copy.replaced === 1 ? "its value" : "their values"}; this workbook is unchanged.
+          </MessageBarBody>
+        </MessageBar>
       )}
       {result?.sheets && (
         <MessageBar intent="success">
