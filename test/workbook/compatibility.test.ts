@@ -305,4 +305,13 @@ describe("the Assessment sheet", () => {
       "Payroll, the study's kind of service (Compatibility!B5)",
     ]);
   });
+
+  test("a service named like a formula is written as text, never as a formula", async () => {
+    const values = compatibility();
+    values[1][0] = '=HYPERLINK("http://example.com")';
+    const book = FakeWorkbook.fromGrids(grids(withCompatibility(values)));
+    expect((await applyRules(book.context, { when: WHEN })).problems).toEqual([]);
+    expect(book.sheet("Assessment")!.cell(6, 1)).toMatchObject({ value: values[1][0], quotePrefix: true });
+    expect(book.sheet("Assessment")!.cell(6, 1)?.formula).toBeUndefined();
+  });
 });
