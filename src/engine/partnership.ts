@@ -10,8 +10,16 @@ import { readNonNegative, readNumber } from "./check";
 import { checkAmount } from "./split";
 import { TransitionAttribution, shareTransitionalCost } from "./transition";
 import { RuleError } from "./errors";
-import { Basis, PartnerData, checkPartners } from "./bases";
-import { ApportionOptions, CostLine, Participation, apportionByYear, partnersInYear, takesPart } from "./apportion";
+import { Basis, PartnerData, basisName, checkPartners } from "./bases";
+import {
+  ApportionOptions,
+  CostLine,
+  Participation,
+  apportion,
+  apportionByYear,
+  partnersInYear,
+  takesPart,
+} from "./apportion";
 import { GainShare, SavingsAttribution, attributeSavings } from "./savings";
 import { Profile, ProfileInput, monthsRemaining, readProfile } from "./profile";
 import { YearLabel, formatYear, parseYear } from "./years";
@@ -176,6 +184,12 @@ export interface OneOffCost {
   amount: Amount;
   /** The partners that bear it ("for H&F and RBKC"); absent: every partner taking part that year. */
   partners?: readonly string[];
+  /**
+   * Shared on this basis among its bearers instead of by net reduction: termination costs "fairly
+   * shared between the Councils in a pre-agreed manner" (RULES.md §8, `003` ch. 3, 19). The
+   * partners' data must carry what the basis needs.
+   */
+  basis?: Basis;
 }
 
 export interface ShareByYearInput {
@@ -354,6 +368,14 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
     const falling = (input.oneOffs ?? []).filter((o) => o.year === year);
     const oneOffs = falling.map((o) => {
       const bearers = attribution.lines.filter((l) => o.partners === undefined || o.partners.includes(l.partner));
+      if (o.basis !== undefined)
+        return shareOnBasis(
+          o,
+          bearers,
+          present.filter((p) => bearers.some((l) => l.partner === p.partner)),
+          (input.oneOffs ?? []).indexOf(o),
+          options,
+        );
       return shareTransitionalCost(
         {
           cost: o.amount,
@@ -424,6 +446,46 @@ export function phaseInForce(
     before = now;
     return { year, amount: change };
   });
+}
+
+/**
+ * A one-off cost shared on a named basis among its bearers (RULES.md §8: termination costs in the
+ * pre-agreed manner), in the shape of a transitional cost's attribution so the year adds up alike.
+ * A weight the basis cannot find is an error about the one-off cost.
+ */
+function shareOnBasis(
+  o: OneOffCost,
+  bearers: readonly { partner: string; baseline: Decimal; costShare: Decimal }[],
+  data: readonly PartnerData[],
+  index: number,
+  options: ApportionOptions,
+): TransitionAttribution {
+  let split;
+  try {
+    split = apportion(o.amount, data, o.basis as Basis, options);
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    throw new RuleError(
+      error.code,
+      { field: "one-off cost", index, ...(error.location.partner ? { partner: error.location.partner } : {}) },
+      `is shared by ${basisName(o.basis as Basis)}, but ${error.detail}`,
+      "§8",
+    );
+  }
+  const lines = bearers.map((l, i) => ({
+    partner: l.partner,
+    baseline: l.baseline,
+    newCost: l.costShare,
+    reduction: l.baseline.minus(l.costShare),
+    commonShare: split.lines[i].amount,
+    extra: ZERO,
+    total: split.lines[i].amount,
+    roundedUp: split.lines[i].roundedUp,
+  }));
+  return {
+    lines,
+    totals: { cost: split.total, extras: ZERO, total: split.total, reduction: sum(lines.map((l) => l.reduction)) },
+  };
 }
 
 /** Each cost line among the partners it names that take part in the year; a line none of whose partners is in is an error. */

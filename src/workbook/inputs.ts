@@ -124,6 +124,11 @@ export interface OneOffEntry {
    * the common terms, or a withdrawing partner's own consequent costs. Never with `partners`.
    */
   bornBy?: string;
+  /**
+   * Shared on this basis among its bearers instead of by net reduction ("by equal"): termination
+   * costs shared in the pre-agreed manner (RULES.md §8). Never with `bornBy`.
+   */
+  basis?: Basis;
 }
 
 /** One Rules row: how one service is shared. */

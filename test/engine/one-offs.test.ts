@@ -87,6 +87,55 @@ describe("a withdrawing partner's own consequent costs (RULES §8, `003` ch. 3, 
   });
 });
 
+describe("termination costs shared in the pre-agreed manner (RULES §8, `003` ch. 3, 19)", () => {
+  // RBKC leaves after 2014/15; terminating its part of the arrangement costs £100,000.01 in
+  // 2015/16, shared "between the Councils in a pre-agreed manner": here equally between H&F and
+  // WCC, then on FTE (illustrative figures).
+  const leaving: Participation[] = [
+    { partner: "WCC", joins: "2014/15" },
+    { partner: "RBKC", leaves: "2015/16" },
+  ];
+  const withFte = partners.map((p, i) => ({ ...p, fte: [20, 15, 40][i] }));
+  const termination = (basis: Parameters<typeof shareByYear>[0]["basis"], named?: string[]) =>
+    shareByYear({
+      partners: withFte,
+      participation: leaving,
+      basis: { kind: "demand" },
+      years,
+      combinedCost: { reduction: 0.25 },
+      oneOffs: [{ year: "2015/16", amount: "100000.01", basis, ...(named ? { partners: named } : {}) }],
+    });
+  const i = years.indexOf("2015/16");
+
+  test("by equal among the partners named: halves, the odd penny to the earlier partner, summing exactly", () => {
+    const w = termination({ kind: "equal" }, ["H&F", "WCC"]);
+    expect(pounds(w.partners.map((p) => p.years[i].oneOff))).toEqual(["50000.01", "0.00", "50000.00"]);
+    expect(sum(w.partners.map((p) => p.years[i].oneOff))).toEqual(new Decimal("100000.01"));
+  });
+
+  test("by FTE among those taking part that year (none named): 20 : 40, not by net reduction", () => {
+    const w = termination({ kind: "fte" });
+    // 100,000.01 × 20/60 = 33,333.3366… and × 40/60 = 66,666.6733…: the penny to the larger remainder.
+    expect(pounds(w.partners.map((p) => p.years[i].oneOff))).toEqual(["33333.34", "0.00", "66666.67"]);
+  });
+
+  test("a basis whose figure a bearer lacks is an error about the one-off cost", () => {
+    expectRuleError(
+      () =>
+        shareByYear({
+          partners,
+          participation: leaving,
+          basis: { kind: "demand" },
+          years,
+          combinedCost: { reduction: 0.25 },
+          oneOffs: [{ year: "2015/16", amount: 1000, basis: { kind: "fte" } }],
+        }),
+      "missing",
+      "one-off cost: item 1 (H&F) is shared by FTE, but has no value, which this basis needs (RULES.md §8)",
+    );
+  });
+});
+
 describe("property: every year's one-off shares plus extras add up to that year's one-off costs", () => {
   const NAMES = ["A", "B", "C", "D"];
   test("for random partners, participation, shared costs and extras", () => {
@@ -96,9 +145,15 @@ describe("property: every year's one-off shares plus extras add up to that year'
         fc.integer({ min: 1, max: 5 }),
         fc.array(fc.integer({ min: 100_00, max: 500_000_00 }), { minLength: 4, maxLength: 4 }),
         fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }), { minLength: 4, maxLength: 4 }),
-        fc.array(fc.record({ at: fc.integer({ min: 0, max: 4 }), amount: fc.integer({ min: 1, max: 90_000_00 }) }), {
-          maxLength: 3,
-        }),
+        fc.array(
+          fc.record({
+            at: fc.integer({ min: 0, max: 4 }),
+            amount: fc.integer({ min: 1, max: 90_000_00 }),
+            // By net reduction (the default), or on a named basis as termination costs are (RULES §8).
+            basis: fc.constantFrom(undefined, "equal" as const, "budget" as const),
+          }),
+          { maxLength: 3 },
+        ),
         fc.array(
           fc.record({
             at: fc.integer({ min: 0, max: 4 }),
@@ -121,7 +176,11 @@ describe("property: every year's one-off shares plus extras add up to that year'
             participation[who].joins === undefined || participation[who].joins! <= year;
           const oneOffs = shared
             .filter((o, k) => o.at < n && shared.findIndex((x) => x.at === o.at) === k)
-            .map((o) => ({ year: ys[o.at], amount: new Decimal(o.amount).dividedBy(100) }));
+            .map((o) => ({
+              year: ys[o.at],
+              amount: new Decimal(o.amount).dividedBy(100),
+              ...(o.basis ? { basis: { kind: o.basis } } : {}),
+            }));
           const ex = extras
             .filter((e) => e.at < n && e.who < count && inIt(e.who, ys[e.at]))
             .map((e) => ({ year: ys[e.at], partner: NAMES[e.who], amount: new Decimal(e.amount).dividedBy(100) }));

@@ -115,6 +115,8 @@ describe("an input workbook with a sheet of the user's called Attribution", () =
   }, 60_000);
 });
 
+const [HF, KC, WM] = ["Hammersmith & Fulham", "Kensington & Chelsea", "Westminster"];
+
 describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
   // The sample with every way the partners and costs can change by year: Westminster joining the
   // parking office in year three with the £1.16m borne by the two founders ("Implementation Costs
@@ -135,14 +137,20 @@ describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
     // Westminster pays £150,000 above the common terms in 2012/13, borne by it alone (RULES §4).
     set(
       "F9",
-      "600,000 in 2011/12; 2,000,000 in 2012/13; 150,000 in 2012/13 borne by Westminster; 2,000,000 in 2013/14",
+      "600,000 in 2011/12; 2,000,000 in 2012/13; 150,000 in 2012/13 borne by Westminster; 2,000,000 in 2013/14; 75,000.01 in 2014/15 by equal",
     );
     // The report's gross savings by year as amounts (0 / 2,700 / 5,300 / 8,660 / 9,860 cumulative, £000s).
     set("G9", "0; 2,700,000; 2,600,000; 3,360,000; 1,200,000");
     set("I9", "2011/12");
     set("B4", "Hammersmith & Fulham; Kensington & Chelsea until 2013/14; Westminster");
     // K&C's own consequent costs of leaving, in its last year, with no shared one-off that year (RULES §8).
-    set("F4", "200,000 in 2013/14 borne by Kensington & Chelsea");
+    // Then the termination costs the two who stay share in the pre-agreed manner, by FTE (demand is the service's basis).
+    set(
+      "F4",
+      "200,000 in 2013/14 borne by Kensington & Chelsea; 300,000 in 2014/15 for Hammersmith & Fulham and Westminster by FTE",
+    );
+    // Fostering (basis FTE): H&F's own cost of leaving, and a termination cost on the service's own basis.
+    set("F7", "40,000 in 2014/15 borne by Hammersmith & Fulham; 90,000 in 2014/15 by FTE");
     set("B7", "Hammersmith & Fulham notice October 2013, Kensington & Chelsea, Westminster");
     set("B8", "Hammersmith & Fulham, Kensington & Chelsea, Westminster from 2013/14");
     set("D8", "9,000,000; 11,900,000 from 2013/14");
@@ -177,6 +185,32 @@ describe("partners over time, recalculated (RULES.md §2, §4, §8)", () => {
     expect(Math.round(shared.reduce((a, b) => a + b, 0) * 100)).toBe(2_000_000_00);
     const yos = sheet.findIndex((r) => r[0] === "Youth Offending Service" && r[1] === "Kensington & Chelsea");
     expect(sheet[yos][12]).toBe(200000);
+  });
+
+  it("shares termination costs on the basis named among the partners named, exactly (RULES §8)", () => {
+    const sheet = hf.getSheetValues(hf.getSheetId("Attribution")!);
+    const section = (service: string) => {
+      const head = sheet.findIndex(
+        (r) => r[0] === `${service} by year: the partners taking part each year share that year's costs`,
+      );
+      return (partner: string, line: string, year: string) =>
+        sheet.find((r) => r[0] === service && r[1] === partner && r[2] === line)![sheet[head + 1].indexOf(year)];
+    };
+    const ict = section("ICT");
+    // £75,000.01 in equal shares among all three: the leftover penny to the earlier partner (RULES §1).
+    expect([HF, KC, WM].map((p) => ict(p, "One-off cost", "2014/15"))).toEqual([25000.01, 25000, 25000]);
+    // YOS: by FTE among H&F and Westminster once K&C has gone; K&C bears none of it.
+    const yos = section("Youth Offending Service");
+    const shares = [HF, KC, WM].map((p) => yos(p, "One-off cost", "2014/15") as number);
+    expect(shares[1]).toBe(0);
+    expect(Math.round((shares[0] + shares[2]) * 100)).toBe(300_000_00);
+    const fte = [HF, WM].map((p) => yos(p, "Weight for the one-off's basis", "2014/15") as number);
+    expect(fte).toEqual([14.5, 15.5]); // the sample's FTE lines, 3 + 11.5 and 3 + 12.5
+    expect(Math.round(shares[0] * 100)).toBe(Math.round((300_000 * 14.5 * 100) / 30));
+    // The Audit's stand-alone test for K&C counts its own £200,000 of leaving for staying in.
+    const audit = hf.getSheetValues(hf.getSheetId("Audit")!);
+    const leaving = audit.find((r) => r[1] === KC && String(r[2]).startsWith("Costs of leaving"))!;
+    expect([leaving[0], leaving[5]]).toEqual(["Youth Offending Service", 200000]);
   });
 
   it("each year's Audit check of the cost shares is zero", () => {

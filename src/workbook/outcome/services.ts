@@ -16,6 +16,7 @@ import {
   YearLabel,
   ZERO,
   apportionCostLines,
+  basisName,
   attributeSavings,
   firstYearTakingPart,
   formatYear,
@@ -114,6 +115,14 @@ export interface ServiceResult {
    * at its baseline.
    */
   standAlone: StandAloneTest[];
+  /**
+   * The weights of each basis a one-off cost names ("by FTE", RULES.md §8) other than equal and
+   * baseline, per partner in order: the cells they come from (none where it has none) and the weight.
+   */
+  oneOffWeights: {
+    basis: Basis;
+    partners: { weightCells: FromCell<Decimal>[]; quality?: FromCell<Decimal>; weight: Decimal }[];
+  }[];
 }
 
 /** Service and partner names match ignoring case and surrounding spaces. */
@@ -244,14 +253,56 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   if (rows.length === 0) {
     throw new RuleError("empty", { field: "partners" }, `no partner has a budget for ${rule.service}`, "§2");
   }
-  const data: PartnerData[] = rows.map((r) => ({
-    partner: r.partner,
-    baseline: r.baseline,
-    fte: sum(r.weightCells.map((c) => c.value)),
-    quantity: r.weightCells[0]?.value,
-    quality: r.quality?.value,
-    drivers: basis.kind === "driver" ? { [basis.driver]: r.weightCells[0]?.value ?? ZERO } : undefined,
+  // The bases one-off costs are shared on ("by FTE", RULES.md §8), where not the service's, equal or baseline.
+  const oneOffBases = (rule.oneOffs?.value ?? []).flatMap((o) =>
+    o.basis === undefined || o.basis.kind === "equal" || o.basis.kind === "budget" ? [] : [o.basis],
+  );
+  const distinctBases = oneOffBases.filter((b, i) => oneOffBases.findIndex((x) => basisName(x) === basisName(b)) === i);
+  const oneOffWeights = distinctBases.map((b) => ({
+    basis: b,
+    partners: rows.map((r) => {
+      // A partner with no figure for the basis: the engine says so if the cost falls on it.
+      try {
+        const source = weightSource(b, rule, r.partner, look);
+        const w = sum(source.weightCells.map((c) => c.value));
+        return { ...source, weight: b.kind === "demand" && source.quality ? w.times(source.quality.value) : w };
+      } catch (error) {
+        if (error instanceof RuleError) return { weightCells: [], weight: ZERO, missing: true };
+        throw error;
+      }
+    }),
   }));
+  /** What a basis reads of partner i (PartnerData), from its own cells. */
+  const fieldsFor = (b: Basis, cells: FromCell<Decimal>[], quality: FromCell<Decimal> | undefined, missing = false) =>
+    missing
+      ? {}
+      : b.kind === "fte"
+        ? { fte: sum(cells.map((c) => c.value)) }
+        : b.kind === "demand"
+          ? { quantity: cells[0]?.value, quality: quality?.value }
+          : b.kind === "driver"
+            ? { drivers: { [b.driver]: cells[0]?.value ?? ZERO } }
+            : {};
+  const data: PartnerData[] = rows.map((r, i) => {
+    const own: PartnerData = {
+      partner: r.partner,
+      baseline: r.baseline,
+      fte: sum(r.weightCells.map((c) => c.value)),
+      quantity: r.weightCells[0]?.value,
+      quality: r.quality?.value,
+      drivers: basis.kind === "driver" ? { [basis.driver]: r.weightCells[0]?.value ?? ZERO } : undefined,
+    };
+    // Each one-off basis adds the figures it reads; the service's own basis keeps its own.
+    for (const w of oneOffWeights) {
+      if (basisName(w.basis) === basisName(basis)) continue;
+      const p = w.partners[i] as { weightCells: FromCell<Decimal>[]; quality?: FromCell<Decimal>; missing?: boolean };
+      const more = fieldsFor(w.basis, p.weightCells, p.quality, p.missing);
+      if (p.missing && w.basis.kind === "fte") own.fte = undefined;
+      if (p.missing && w.basis.kind === "demand") own.quantity = undefined;
+      Object.assign(own, "drivers" in more ? { drivers: { ...own.drivers, ...more.drivers } } : more);
+    }
+    return own;
+  });
   const hasQuality = basis.kind === "demand" && rows.some((r) => r.quality !== undefined);
   const totalBaseline = sum(rows.map((r) => r.baseline));
   const byYear = rule.newCostByYear?.value;
@@ -290,7 +341,12 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
   const oneOffs = rule.oneOffs
     ? rule.oneOffs.value
         .filter((o) => o.bornBy === undefined)
-        .map((o) => ({ year: o.year ?? firstYear, amount: o.amount, partners: o.partners }))
+        .map((o) => ({
+          year: o.year ?? firstYear,
+          amount: o.amount,
+          partners: o.partners,
+          ...(o.basis ? { basis: o.basis } : {}),
+        }))
     : rule.transitional && !rule.transitional.value.isZero()
       ? [{ year: firstYear, amount: rule.transitional.value }]
       : [];
@@ -345,11 +401,27 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
         ...(costLines ? { costLines } : {}),
       }),
     ).partners[i].years;
+    // Its costs of leaving in those years (RULES.md §8): what it bears alone, and its part of any
+    // termination cost (a one-off shared on a named basis).
+    const exitCost = sum(
+      around.map((year) => {
+        const yi = overTime.years.findIndex((y) => y.year === year);
+        if (yi < 0) return ZERO;
+        const falling = oneOffs.filter((o) => o.year === year);
+        const termination = (overTime.years[yi].oneOffs ?? []).map((t, k) =>
+          (falling[k] as { basis?: Basis } | undefined)?.basis
+            ? (t.lines.find((l) => l.partner === r.partner)?.total ?? ZERO)
+            : ZERO,
+        );
+        return overTime.partners[i].years[yi].extra.plus(sum(termination));
+      }),
+    );
     return [
       standAloneTest({
         partner: r.partner,
         contributions: stayed.map((y) => ({ year: y.year, amount: y.costShare.plus(y.gainShare) })),
         standAlone: stayed.map((y) => ({ year: y.year, amount: r.baseline })),
+        exitCost,
       }),
     ];
   });
@@ -421,6 +493,14 @@ function computeService(rule: ServiceRule, look: Lookups): ServiceResult {
     overTime,
     changes,
     standAlone,
+    oneOffWeights: oneOffWeights.map((w) => ({
+      basis: w.basis,
+      partners: w.partners.map((p) => ({
+        weightCells: p.weightCells,
+        ...("quality" in p && p.quality ? { quality: p.quality } : {}),
+        weight: p.weight,
+      })),
+    })),
   };
 }
 

@@ -4,7 +4,7 @@
  * transitional cost, then the service's total row, which holds the amounts being split. Cells
  * that apply a rule are live =SHARED.* formulas over the input cells (RULES.md §1, §2, §4, §5).
  */
-import { Decimal, ONE, YearLabel, ZERO, basisName, parseYear } from "../../engine";
+import { type Basis, Decimal, ONE, YearLabel, ZERO, basisName, parseYear } from "../../engine";
 import { MARKER, refText } from "../a1";
 import type { MoneyCell } from "../inputs";
 import { SheetBuilder, rangeText, sumOfCells } from "./sheet";
@@ -329,6 +329,10 @@ function byYearSection(
   const bearBaseRows = named ? block() : undefined;
   // Costs each borne by one partner alone ("borne by Westminster"): the partner's own row, by year.
   const extraRows = listed && rule.oneOffs!.value.some((o) => o.bornBy !== undefined) ? block() : undefined;
+  // Weights for a one-off shared on a basis of its own ("by FTE", RULES.md §8), other than the service's.
+  const ownBasis = (basis: Basis): boolean => basisName(basis) === basisName(rule.basis.value);
+  const weighed = s.oneOffWeights.some((w) => !ownBasis(w.basis));
+  const weightRows = listed && weighed ? block() : undefined;
 
   const label = (r: number, partner: string, line: string): void => {
     b.text(r, 1, rule.service);
@@ -343,6 +347,9 @@ function byYearSection(
   });
   s.partners.forEach((p, i) => {
     if (extraRows) label(extraRows[i], p.partner, "Extra (borne alone)");
+  });
+  s.partners.forEach((p, i) => {
+    if (weightRows) label(weightRows[i], p.partner, "Weight for the one-off's basis");
   });
   if (gainRow !== undefined) label(gainRow, "All partners", "Gain share");
   s.partners.forEach((p, i) => {
@@ -441,7 +448,43 @@ function byYearSection(
         );
       });
     }
-    if (oneOffRows) {
+    const entryOfYear = rule.oneOffs?.value.find(
+      (o) => o.bornBy === undefined && (o.year ?? rule.firstYear.value) === y.year,
+    );
+    if (oneOffRows && !shared.isZero() && entryOfYear?.basis !== undefined) {
+      // Termination costs in the pre-agreed manner (RULES.md §8): the named basis among its bearers,
+      // whose flags (1 or 0) multiply the weights as =SHARED.APPORTION's quality argument does.
+      const basis = entryOfYear.basis;
+      const bearing = bearRows ? columnOf(bearRows, c) : include;
+      let body: string;
+      if (ownBasis(basis)) body = `${weights}${qualities},${bearing}`;
+      else if (basis.kind === "equal") body = bearing;
+      else if (basis.kind === "budget") body = `${absoluteRange(rangeText(at.first, C.baseline, at.last))},${bearing}`;
+      else {
+        const w = s.oneOffWeights.find((x) => basisName(x.basis) === basisName(basis))!;
+        s.partners.forEach((_, i) => {
+          const source = w.partners[i];
+          // Rounded to 10 places only to clear binary noise from a sum or a product (FTE 0.1 + 0.2).
+          const cells = sumOfCells(source.weightCells.map((x) => x.at));
+          const formula =
+            cells === undefined
+              ? undefined
+              : source.quality
+                ? `=ROUND((${cells})*${refText(source.quality.at)},10)`
+                : `=ROUND(${cells},10)`;
+          if (formula === undefined) b.number(weightRows![i], c, source.weight, "number");
+          else b.formula(weightRows![i], c, formula, source.weight, "number");
+        });
+        body = `${columnOf(weightRows!, c)},${bearing}`;
+      }
+      b.spill(
+        oneOffRows[0],
+        c,
+        `=SHARED.APPORTION(${oneOffRow === undefined ? absolute(C.transitional, at.total) : cell(oneOffRow)},${body})`,
+        figures.map((f) => [f.oneOff.minus(f.extra)]),
+        "money",
+      );
+    } else if (oneOffRows) {
       if (shared.isZero()) oneOffRows.forEach((r) => b.number(r, c, ZERO, "money"));
       else
         b.spill(

@@ -195,7 +195,8 @@ export function auditSheet(
       "Difference £",
       "Cheaper",
     ]);
-    for (const { s, t } of tests)
+    for (const { s, t } of tests) {
+      const first = row;
       for (const y of t.years) {
         b.text(row, 1, s.rule.service);
         b.text(row, 2, t.partner);
@@ -206,6 +207,25 @@ export function auditSheet(
         b.text(row, 7, y.cheaper === "same" ? "the same" : y.cheaper === "partnership" ? "staying in" : "going alone");
         row++;
       }
+      // A council that withdraws bears its own consequent costs (`003` ch. 3, 18): they count for staying.
+      if (!t.exitCost.isZero()) {
+        b.text(row, 1, s.rule.service);
+        b.text(row, 2, t.partner);
+        b.text(row, 3, "Costs of leaving: borne alone, and its part of termination costs, in these years");
+        b.number(row, 6, t.exitCost, "money");
+        row++;
+        b.text(row, 1, s.rule.service);
+        b.text(row, 2, t.partner);
+        b.text(row, 3, "Staying saves, over these years, after the costs of leaving");
+        b.formula(row, 6, `=SUM(F${first}:F${row - 1})`, t.benefitOfStaying, "money");
+        b.text(
+          row,
+          7,
+          t.benefitOfStaying.isNegative() ? "going alone" : t.benefitOfStaying.isZero() ? "the same" : "staying in",
+        );
+        row++;
+      }
+    }
     row++;
   }
 
@@ -330,7 +350,13 @@ function oneOffSection(
       } else {
         const bearers = y.oneOffs?.[0]?.lines.map((l) => l.partner) ?? y.partners;
         b.text(row, 4, bearers.join(", "));
-        b.text(row, 5, "shared by net reduction in spending");
+        b.text(
+          row,
+          5,
+          o.basis
+            ? `shared by ${basisName(o.basis)}, the manner named (termination costs, RULES.md §8)`
+            : "shared by net reduction in spending",
+        );
         if (by.oneOffRows)
           b.formula(
             row,

@@ -718,15 +718,16 @@ export function readOneOffs(
   service: string,
   units: Units,
   amountText: AmountText = parseAmountText,
+  measures: readonly string[] = [],
 ): Read<OneOffEntry[]> {
   const what = `Transitional cost for ${service}`;
   const value = valueOf(r, at);
   if (typeof value !== "string") return undefined;
   const fix =
-    "Write each one-off cost with its year and, if not all partners bear it, whom for: 600,000 in 2011/12; 2,000,000 in 2012/13 for Hammersmith & Fulham and Kensington & Chelsea; 150,000 in 2012/13 borne by Westminster.";
+    "Write each one-off cost with its year and, if not all partners bear it, whom for: 600,000 in 2011/12; 2,000,000 in 2012/13 for Hammersmith & Fulham and Kensington & Chelsea; 150,000 in 2012/13 borne by Westminster; 300,000 in 2015/16 for Hammersmith & Fulham and Westminster by equal.";
   const list: OneOffEntry[] = [];
   for (const item of value.split(";").map((s) => s.trim())) {
-    const m = /^(.+?)(?:\s+in\s+(\S+))?(?:\s+(for|borne\s+by)\s+(.+))?$/i.exec(item);
+    const m = /^(.+?)(?:\s+in\s+(\S+))?(?:\s+(for|borne\s+by)\s+(.+?))?(?:\s+(by|on)\s+(.+))?$/i.exec(item);
     if (item === "" || m === null) {
       report(r, at, `${what} (${shown(value)}) has an empty item.`, fix, "§4");
       return null;
@@ -769,6 +770,34 @@ export function readOneOffs(
         return null;
       }
       entry.bornBy = names[0];
+    }
+    if (m[6] !== undefined) {
+      // Termination costs "fairly shared between the Councils in a pre-agreed manner" (RULES.md §8).
+      if (entry.bornBy !== undefined) {
+        report(
+          r,
+          at,
+          `${what}: ${grouped(amount.value)} is borne by ${entry.bornBy} alone, so it is not shared ${m[5]} ${m[6]}.`,
+          `Leave out "${m[5]} ${m[6]}", or share the cost: ${grouped(amount.value)} in ${entry.year ?? "2015/16"} for ${entry.bornBy} and … by ${m[6]}.`,
+          "§8",
+        );
+        return null;
+      }
+      const key = headingKey(m[6]);
+      const measure = measures.find((x) => headingKey(x) === key);
+      const basis = BASES[key] ?? (measure === undefined ? undefined : { kind: "driver" as const, driver: measure });
+      if (basis === undefined) {
+        const choices = ["demand", "equal", "FTE", "budget", ...measures.map((x) => `${x} (from Drivers)`)];
+        report(
+          r,
+          at,
+          `${what}: ${grouped(amount.value)} is shared by "${m[6]}", which is not one of ${listed(choices, "or")}.`,
+          "Name a basis the Basis column takes (300,000 in 2015/16 for Hammersmith & Fulham and Westminster by equal), or leave it out to share by net reduction.",
+          "§8",
+        );
+        return null;
+      }
+      entry.basis = basis;
     }
     const twice =
       entry.bornBy === undefined

@@ -209,7 +209,10 @@ function readRow(
     );
   }
   const oneOffs = isText("transitional")
-    ? take("transitional", readOneOffs(r, cell("transitional"), service, unitOf("transitional")))?.map((o) =>
+    ? take(
+        "transitional",
+        readOneOffs(r, cell("transitional"), service, unitOf("transitional"), undefined, measures),
+      )?.map((o) =>
         o.partners
           ? { ...o, partners: o.partners.map((p) => names.partner(p)) }
           : o.bornBy

@@ -263,6 +263,47 @@ describe("Transitional cost borne by one partner alone (RULES.md §4, §8)", () 
   });
 });
 
+describe("Termination costs shared on a basis named in the rule (RULES.md §8)", () => {
+  const yos = (r: ReturnType<typeof rulesWith>) => r.inputs!.rules.rules[0];
+  const at = (text: string) => problemAt(rulesWith(["F2", text]), "Rules", "F2");
+
+  test("'by equal', 'by FTE', with or without the partners named; without, by net reduction", () => {
+    const r = rulesWith(["F2", `300,000 in 2012/13 for ${HF} and ${WCC} by equal; 90,000 in 2013/14 by FTE; 10,000`]);
+    expect(only(r)).toEqual([]);
+    expect(yos(r).oneOffs?.value.map((o) => [o.year, o.amount.toString(), o.partners, o.basis])).toEqual([
+      ["2012/13", "300000", [HF, WCC], { kind: "equal" }],
+      ["2013/14", "90000", undefined, { kind: "fte" }],
+      [undefined, "10000", undefined, undefined],
+    ]);
+  });
+
+  test("an unknown basis, and a basis for a cost borne alone, are errors at the cell", () => {
+    expect(at(`300,000 in 2012/13 for ${HF} and ${WCC} by headcount`)).toMatchObject({
+      message: `Transitional cost for ${YOS}: 300,000 is shared by "headcount", which is not one of demand, equal, FTE, budget or Population (from Drivers).`,
+      rule: "RULES.md §8",
+    });
+    expect(at(`300,000 in 2012/13 borne by ${KC} by equal`).message).toBe(
+      `Transitional cost for ${YOS}: 300,000 is borne by ${KC} alone, so it is not shared by equal.`,
+    );
+  });
+
+  test("a basis whose figures a partner lacks is an error at the Transitional cost cell", () => {
+    const r = rulesWith(["F2", `300,000 in 2012/13 by Population`]);
+    expect(only(r)).toEqual([]);
+    const worked = outcomeOf(r.inputs!);
+    expect(
+      worked.problems.map((p) => [p.sheet, p.cell && `${p.cell.column},${p.cell.row}`, p.message, p.rule]),
+    ).toEqual([
+      [
+        "Rules",
+        "6,2", // F2, the Transitional cost
+        `one-off cost: item 1 (${HF}) is shared by Population, but has no value, which this basis needs`,
+        "RULES.md §8",
+      ],
+    ]);
+  });
+});
+
 describe("Basis", () => {
   test("each spelling of a basis", () => {
     const basis = (text: string) => rulesWith(["C2", text]).inputs?.rules.rules[0].basis.value;
