@@ -44,6 +44,9 @@ const MEASURES = {
   cumulativeNet: "Cumulative net saving",
   breakEven: "Break-even year",
   payback: "Payback, years",
+  // With a Variances sheet (RULES.md §3): the two lines ending each block.
+  variances: "In-year variances borne",
+  netAfterVariances: "Net after variances",
 } as const;
 type Measure = keyof typeof MEASURES;
 
@@ -176,6 +179,10 @@ function checkResults(plan: Plan, results: PlanResults): void {
       f.firstFigure === undefined ? NO_FIGURES : (f.payback?.toDecimalPlaces(2) ?? NOT_WITHIN),
     );
     if (f.payback) expect(f.payback.isNegative()).toBe(false);
+    // With variances, the figures for the year less the variances borne, as the sheet stores them.
+    expect(rows.variances?.years).toEqual(f.variances);
+    expect(rows.netAfterVariances?.years).toEqual(f.netAfterVariances);
+    if (f.variances) f.net.forEach((n, i) => expect(f.netAfterVariances![i]).toEqual(n.minus(f.variances![i])));
   }
   checkServices(profile, results);
 

@@ -10,7 +10,7 @@ import { pounds } from "../format";
 import type { Inputs } from "../inputs";
 import { Problem, hasErrors } from "../problems";
 import { Assessment, assessmentOf } from "./assessment";
-import { PartnerFigures, ServiceFigures, partnerFigures, serviceFigures } from "./profile";
+import { PartnerFigures, ServiceFigures, partnerFigures, serviceFigures, withVariances } from "./profile";
 import { Realisation, realisation } from "./realisation";
 import { ServiceResult, computeServices, partnerOrder, yearSpan } from "./services";
 import { Variances, variancesOf } from "./variances";
@@ -65,13 +65,15 @@ export function outcomeOf(inputs: Inputs, covered: YearsCovered = {}): { outcome
   // The command line's years, where given, take the place of the Rules sheet's settings cells.
   const first = covered.first ?? inputs.rules.years?.first?.value;
   const last = covered.last ?? inputs.rules.years?.last?.value;
+  const varied = inputs.variances ? variancesOf(inputs.variances, services, partners) : undefined;
+  if (varied && hasErrors(varied.problems)) return { problems: varied.problems };
+  // A variance or its adjustment is a figure for its year: never outside the years shown.
   const years = yearSpan(services, [
     ...(inputs.tracker?.lines.map((l) => l.year.value) ?? []),
+    ...(varied?.variances?.years ?? []),
     ...(services.length > 0 && first ? [first] : []),
     ...(services.length > 0 && last ? [last] : []),
   ]);
-  const varied = inputs.variances ? variancesOf(inputs.variances, services, partners) : undefined;
-  if (varied && hasErrors(varied.problems)) return { problems: varied.problems };
   const tracked = inputs.tracker ? realisation(inputs.tracker, services) : undefined;
   if (tracked && hasErrors(tracked.problems)) return { problems: tracked.problems };
   const realised = tracked?.realisation;
@@ -93,7 +95,15 @@ export function outcomeOf(inputs: Inputs, covered: YearsCovered = {}): { outcome
       services,
       partners,
       years,
-      profile: partnerFigures(services, partners, years),
+      profile:
+        varied?.variances && varied.variances.items.length > 0
+          ? withVariances(
+              partnerFigures(services, partners, years),
+              varied.variances.totals,
+              varied.variances.years,
+              years,
+            )
+          : partnerFigures(services, partners, years),
       serviceProfile: services.map((s) => ({ service: s.rule.service, ...serviceFigures(s, years) })),
       totals: {
         baseline: sum(services.map((s) => s.totalBaseline)),

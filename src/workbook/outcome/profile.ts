@@ -45,6 +45,13 @@ export interface PartnerFigures {
   breakEven?: YearLabel;
   /** Years from the start of its first-figure year until cumulative net reaches zero (1.5 = half-way through year 2). */
   payback?: Decimal;
+  /**
+   * With a Variances sheet (RULES.md §3): the in-year variances it bears each year (its in-year
+   * shares of that year's variances plus the host-bears adjustments falling in it; overspends
+   * positive), and its net cashable saving less them. The saving lines above are unchanged.
+   */
+  variances?: Decimal[];
+  netAfterVariances?: Decimal[];
 }
 
 /** One service's figures, all its partners together: its break-even and payback from its own first figure. */
@@ -129,4 +136,30 @@ function ownBreakEven(years: Parameters<typeof breakEvenFromFirstFigure>[0]): Pa
     ...(own.firstFigure === undefined ? {} : { firstFigure: own.firstFigure }),
     ...(own.breakEven === undefined ? {} : { breakEven: own.breakEven.year, payback: own.payback }),
   };
+}
+
+/**
+ * Each partner's figures for the year with the variances it bears (RULES.md §3): from the Variance
+ * shares totals, in the years shown (which include every year a variance or adjustment falls in).
+ * The partnership's line is the sum of the partners', so each year it is the variances arising
+ * that year (the adjustments net to zero).
+ */
+export function withVariances(
+  profile: readonly PartnerFigures[],
+  totals: readonly { partner: string; byYear: readonly Decimal[] }[],
+  varianceYears: readonly YearLabel[],
+  years: readonly YearLabel[],
+): PartnerFigures[] {
+  const borne = (partner: string): Decimal[] => {
+    const t = totals.find((x) => x.partner === partner);
+    return years.map((y) => {
+      const k = varianceYears.indexOf(y);
+      return t === undefined || k < 0 ? ZERO : t.byYear[k];
+    });
+  };
+  const partners = profile.filter((f) => f.partner !== undefined).map((f) => borne(f.partner as string));
+  return profile.map((f) => {
+    const variances = f.partner === undefined ? years.map((_, i) => sum(partners.map((b) => b[i]))) : borne(f.partner);
+    return { ...f, variances, netAfterVariances: f.net.map((n, i) => n.minus(variances[i])) };
+  });
 }

@@ -79,25 +79,28 @@ export function buildPlan(outcome: Outcome, options: PlanOptions): { plan: Plan;
   warnings.push(...outcome.warnings);
 
   const attribution = attributionSheet(nameOf("attribution"), services, header("attribution"));
+  // Made before the Savings profile, whose "In-year variances borne" lines refer to its totals.
+  const variances =
+    outcome.variances && hasVariances
+      ? variancesSheet(
+          nameOf("variances"),
+          outcome.variances,
+          services,
+          { name: attribution.sheet.name, layout: attribution.layout },
+          header("variances"),
+        )
+      : undefined;
   const profile = profileSheet(
     nameOf("savings-profile"),
     outcome,
     { name: attribution.sheet.name, layout: attribution.layout },
     header("savings-profile"),
+    variances?.layout,
   );
   const sheets = [attribution.sheet, profile.sheet];
   if (outcome.realisation)
     sheets.push(realisationSheet(nameOf("realisation"), outcome.realisation, profile.layout, header("realisation")));
-  if (outcome.variances && hasVariances)
-    sheets.push(
-      variancesSheet(
-        nameOf("variances"),
-        outcome.variances,
-        services,
-        { name: attribution.sheet.name, layout: attribution.layout },
-        header("variances"),
-      ),
-    );
+  if (variances) sheets.push(variances.sheet);
   if (outcome.assessment) sheets.push(assessmentSheet(nameOf("assessment"), outcome.assessment, header("assessment")));
   sheets.push(
     auditSheet(

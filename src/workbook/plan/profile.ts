@@ -14,6 +14,7 @@ import type { Outcome } from "../outcome";
 import { ATTRIBUTION_COLUMNS, AttributionLayout, ByYearLayout } from "./attribution";
 import { SheetBuilder, quoted, rangeText } from "./sheet";
 import type { ChartPlan, SheetPlan } from "./types";
+import type { VarianceTotalsLayout } from "./variances";
 
 const YEARS_FROM = 6; // column F: the first financial year
 const HEADER_ROW = 5;
@@ -29,6 +30,13 @@ const MEASURES = [
   "Break-even year",
   "Payback, years",
 ] as const;
+
+/**
+ * With a Variances sheet, each partner's block ends with the in-year variances it bears each year
+ * (from the Variance shares sheet's totals) and its net cashable saving less them (RULES.md §3):
+ * its figures for the year. The saving lines above them stay as they are (MTFS lines are savings).
+ */
+const VARIANCE_MEASURES = ["In-year variances borne", "Net after variances"] as const;
 
 /** Each service's block at the foot of the sheet: its partners together, from its own first figure. */
 const SERVICE_MEASURES = [
@@ -89,8 +97,10 @@ export function profileSheet(
   outcome: Outcome,
   attribution: { name: string; layout: AttributionLayout },
   header: { marker: string; source: string },
+  variances?: VarianceTotalsLayout,
 ): { sheet: SheetPlan; layout: ProfileLayout } {
   const { services, years, partners } = outcome;
+  const measures: readonly string[] = variances ? [...MEASURES, ...VARIANCE_MEASURES] : MEASURES;
   const b = new SheetBuilder("savings-profile", name);
   const first = parseYear(years[0]);
   const yearColumn = (year: YearLabel): number => YEARS_FROM + parseYear(year) - first;
@@ -98,7 +108,7 @@ export function profileSheet(
   const totalColumn = lastYearColumn + 1;
 
   // Row positions, worked out first because the summary refers to the working below it.
-  const summaryRows = (partners.length + 1) * (MEASURES.length + 1);
+  const summaryRows = (partners.length + 1) * (measures.length + 1);
   const phasingHeader = HEADER_ROW + summaryRows + 2;
   const phasingFirst = phasingHeader + 1;
   const detailHeader = phasingFirst + services.length + 2;
@@ -303,12 +313,37 @@ export function profileSheet(
   const kindCriterionOf = (kind: SavingKind): string =>
     `,${criteriaColumn(3)},${quoted(kindName(kind))},${criteriaColumn(4)},"Saving"`;
   const charts: ChartPlan["series"] = [];
+  /** A partner's (or all partners') variances borne, from the Variance shares totals, and net after them. */
+  const varianceLines = (
+    b: SheetBuilder,
+    at: { borne: number; after: number; net: number },
+    who: string | undefined,
+    borne: readonly Decimal[],
+    after: readonly Decimal[],
+  ): void => {
+    const v = variances as VarianceTotalsLayout;
+    const totalsRow = who === undefined ? v.allRow : v.partnerRow(who);
+    years.forEach((year, yi) => {
+      const c = yearColumn(year);
+      const source = v.yearColumn(year);
+      if (totalsRow === undefined || source === undefined) b.number(at.borne, c, borne[yi], "money");
+      else b.formula(at.borne, c, `=${sheetPrefix(v.sheet)}${a1(totalsRow, source)}`, borne[yi], "money");
+      b.formula(at.after, c, `=ROUND(${a1(at.net, c)}-${a1(at.borne, c)},2)`, after[yi], "money");
+    });
+    b.formula(
+      at.borne,
+      totalColumn,
+      `=SUM(${rangeText(at.borne, YEARS_FROM, at.borne, lastYearColumn)})`,
+      borne.reduce((a, x) => a.plus(x), new Decimal(0)),
+      "money",
+    );
+  };
   let row = HEADER_ROW + 1;
   outcome.profile.forEach((f) => {
     const who = f.partner;
     const label = who ?? "All partners";
-    const rows = MEASURES.map((_, i) => row + i);
-    MEASURES.forEach((m, i) => {
+    const rows = measures.map((_, i) => row + i);
+    measures.forEach((m, i) => {
       b.text(rows[i], 1, label, i === 0 ? "header" : "text");
       b.text(rows[i], 2, m);
     });
@@ -358,8 +393,10 @@ export function profileSheet(
       yearColumn,
       lastYearColumn,
     );
+    if (variances && f.variances && f.netAfterVariances)
+      varianceLines(b, { borne: rows[9], after: rows[10], net: rows[5] }, who, f.variances, f.netAfterVariances);
     if (who !== undefined) charts.push({ name: who, values: rangeText(rows[6], YEARS_FROM, rows[6], lastYearColumn) });
-    row += MEASURES.length + 1;
+    row += measures.length + 1;
   });
 
   // Each service, all its partners together, from the working above: its own break-even and payback.

@@ -47,13 +47,23 @@ function causeText(v: VarianceResult, service: ServiceResult): string {
   }
 }
 
+/** Where each partner's total by year is, for the Savings profile's "In-year variances borne" line. */
+export interface VarianceTotalsLayout {
+  sheet: string;
+  /** The totals row of a partner (undefined: it bears no variance) and of all partners. */
+  partnerRow(partner: string): number | undefined;
+  allRow: number;
+  /** The column of a year (undefined: no variance falls in it). */
+  yearColumn(year: string): number | undefined;
+}
+
 export function variancesSheet(
   name: string,
   variances: Variances,
   services: readonly ServiceResult[],
   attribution: { name: string; layout: AttributionLayout },
   header: { marker: string; source: string },
-): SheetPlan {
+): { sheet: SheetPlan; layout: VarianceTotalsLayout } {
   const b = new SheetBuilder("variances", name);
   b.text(1, 1, "In-year variances: who bears each by its cause", "title");
   b.text(MARKER.row, MARKER.column, header.marker, "marker");
@@ -155,7 +165,9 @@ export function variancesSheet(
   const span = (column: number): string => rangeText(firstLine, column, lastLine).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   let r = headRow + 1;
   const firstTotal = r;
+  const partnerRows = new Map<string, number>();
   for (const t of variances.totals) {
+    partnerRows.set(t.partner, r);
     b.text(r, 1, t.partner);
     variances.years.forEach((year, yi) => {
       const yearCell = `${a1(headRow, 2 + yi).replace(/(\d+)$/, "$$$1")}`;
@@ -182,8 +194,21 @@ export function variancesSheet(
         : variances.totals.map((t) => t.total);
     b.formula(r, c, `=SUM(${rangeText(firstTotal, c, lastTotal)})`, sum(values), "total");
   }
-  return b.build({
+  const allRow = r;
+  const sheet = b.build({
     widths: [26, 10, 36, 24, 14, 14, 10, 14, 14, 30],
     freezeRows: HEADER_ROW,
   });
+  return {
+    sheet,
+    layout: {
+      sheet: name,
+      partnerRow: (partner) => partnerRows.get(partner),
+      allRow,
+      yearColumn: (year) => {
+        const k = variances.years.indexOf(year);
+        return k < 0 ? undefined : 2 + k;
+      },
+    },
+  };
 }
