@@ -19,7 +19,8 @@ const money = (d: Decimal): string => {
 };
 
 const textOf = (cell: PlanCell | undefined): string | undefined => (cell?.kind === "text" ? cell.text : undefined);
-const valueOf = (cell: PlanCell | undefined): unknown => (cell?.kind === "formula" ? cell.value : undefined);
+const valueOf = (cell: PlanCell | undefined): unknown =>
+  cell?.kind === "formula" ? cell.value : cell?.kind === "number" ? cell.value : undefined;
 
 interface Block {
   partner: string;
@@ -70,7 +71,7 @@ function profileBlocks(sheet: SheetPlan): { years: string[]; blocks: Block[] } {
     const partner = textOf(sheet.rows[r][0]);
     if (partner === undefined || textOf(sheet.rows[r][1]) !== "Cashable saving, new each year") continue;
     const rowOf = (name: string): (PlanCell | undefined)[] => {
-      for (let k = r; k < r + 10; k++) if (textOf(sheet.rows[k][1]) === name) return sheet.rows[k];
+      for (let k = r; k < r + 12; k++) if (textOf(sheet.rows[k][1]) === name) return sheet.rows[k];
       throw new Error(`no ${name} row for ${partner}`);
     };
     blocks.push({
@@ -155,6 +156,9 @@ describe("Results step", () => {
         money(b.measure("Cashable saving in force").years[i]),
         money(b.measure("Net cashable saving").years[i]),
         money(b.measure("Cumulative net saving").years[i]),
+        // The sample has a Variances sheet: the figures for the year after them (RULES.md §3).
+        money(b.measure("In-year variances borne").years[i]),
+        money(b.measure("Net after variances").years[i]),
       ]);
     const dropdown = screen.getByRole("combobox", { name: "Savings by year for" });
     expect(dropdown.textContent).toBe("All partners");

@@ -175,6 +175,11 @@ export function ResultsStep(props: StepProps): React.JSX.Element {
               <TableHeaderCell className={styles.number}>In force</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Net</TableHeaderCell>
               <TableHeaderCell className={styles.number}>Cumulative net</TableHeaderCell>
+              {/* With a Variances sheet: its figures for the year (RULES.md §3), as the Savings profile's last two lines. */}
+              {figures.variances && <TableHeaderCell className={styles.number}>Variances borne</TableHeaderCell>}
+              {figures.netAfterVariances && (
+                <TableHeaderCell className={styles.number}>Net after variances</TableHeaderCell>
+              )}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -185,6 +190,10 @@ export function ResultsStep(props: StepProps): React.JSX.Element {
                 <TableCell className={styles.number}>{pounds(figures.inForce[i])}</TableCell>
                 <TableCell className={styles.number}>{pounds(figures.net[i])}</TableCell>
                 <TableCell className={styles.number}>{pounds(figures.cumulativeNet[i])}</TableCell>
+                {figures.variances && <TableCell className={styles.number}>{pounds(figures.variances[i])}</TableCell>}
+                {figures.netAfterVariances && (
+                  <TableCell className={styles.number}>{pounds(figures.netAfterVariances[i])}</TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
