@@ -373,7 +373,6 @@ export function shareByYear(input: ShareByYearInput, options: ApportionOptions =
           o,
           bearers,
           present.filter((p) => bearers.some((l) => l.partner === p.partner)),
-          (input.oneOffs ?? []).indexOf(o),
           options,
         );
       return shareTransitionalCost(
@@ -457,7 +456,6 @@ function shareOnBasis(
   o: OneOffCost,
   bearers: readonly { partner: string; baseline: Decimal; costShare: Decimal }[],
   data: readonly PartnerData[],
-  index: number,
   options: ApportionOptions,
 ): TransitionAttribution {
   let split;
@@ -467,8 +465,8 @@ function shareOnBasis(
     if (!(error instanceof RuleError)) throw error;
     throw new RuleError(
       error.code,
-      { field: "one-off cost", index, ...(error.location.partner ? { partner: error.location.partner } : {}) },
-      `is shared by ${basisName(o.basis as Basis)}, but ${error.detail}`,
+      { field: `one-off cost in ${o.year}`, ...(error.location.partner ? { partner: error.location.partner } : {}) },
+      `${error.detail}, and the cost is shared by ${basisName(o.basis as Basis)}`,
       "§8",
     );
   }

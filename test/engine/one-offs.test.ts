@@ -131,7 +131,7 @@ describe("termination costs shared in the pre-agreed manner (RULES §8, `003` ch
           oneOffs: [{ year: "2015/16", amount: 1000, basis: { kind: "fte" } }],
         }),
       "missing",
-      "one-off cost: item 1 (H&F) is shared by FTE, but has no value, which this basis needs (RULES.md §8)",
+      "one-off cost in 2015/16: H&F has no value, which this basis needs, and the cost is shared by FTE (RULES.md §8)",
     );
   });
 });

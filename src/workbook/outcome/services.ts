@@ -212,7 +212,8 @@ function costLineCell(error: RuleError, lines: readonly CostLineEntry[] | undefi
  */
 function cellFor(rule: ServiceRule, error: RuleError, onBasis: boolean): CellRef {
   if (error.code === "no-reduction") return ruleCell(rule, rule.transitional?.at ?? rule.oneOffs?.at);
-  if (error.field === "one-off cost" || error.field === "extra payments") return ruleCell(rule, rule.oneOffs?.at);
+  if (error.field.startsWith("one-off cost") || error.field === "extra payments")
+    return ruleCell(rule, rule.oneOffs?.at);
   if (onBasis || error.code === "all-zero" || error.code === "missing") return ruleCell(rule, rule.basis.at);
   return rule.at;
 }

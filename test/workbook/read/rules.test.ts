@@ -297,7 +297,7 @@ describe("Termination costs shared on a basis named in the rule (RULES.md §8)",
       [
         "Rules",
         "6,2", // F2, the Transitional cost
-        `one-off cost: item 1 (${HF}) is shared by Population, but has no value, which this basis needs`,
+        `one-off cost in 2012/13: ${HF} has no value, which this basis needs, and the cost is shared by Population`,
         "RULES.md §8",
       ],
     ]);
