@@ -23,12 +23,15 @@ import { MALFORMED_MISTAKES, MALFORMED_PATH } from "../../scripts/make-sample";
 import { SERVICES, sampleSheets } from "../../src/sample/sample";
 import { pounds } from "../../src/workbook/format";
 import type { CellValue, SheetGrid } from "../../src/workbook/grid";
+import { type Scenario, ZERO } from "../../src/engine";
+import type { Outcome } from "../../src/workbook/outcome";
 import type { PlanResults } from "../../src/workbook/plan";
-import { prepareRun } from "../../src/workbook/prepare";
+import { type Prepared, prepareRun } from "../../src/workbook/prepare";
 import { readXlsx } from "../../src/xlsx/read";
 // The harness also declares window.harness, for the page.evaluate calls here.
 import type { Harness, HarnessOptions } from "./harness/harness";
 import { describeInBrowser, launchChromium } from "./browser";
+import { type Recalculated, differences, pence, recalculatePage } from "./figures";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the flow tests
@@ -177,13 +180,239 @@ jest.setTimeout(60_000);
 
 /** The sheets "Try it with sample data" adds. */
 const SAMPLE = sampleSheets();
-/** Each partner's figures as the engine makes them from the sample (the time only changes the marker). */
-const EXPECTED: PlanResults = (() => {
+/** The sample under a scenario, as the workbook layer checks and plans it (the time only changes the marker and the Audit's Made line). */
+function sampleRun(scenario: Scenario): Required<Pick<Prepared, "plan" | "results" | "outcome">> {
   const grids = SAMPLE.map((s) => ({ name: s.name, values: s.values }));
-  const prepared = prepareRun(grids, [], { when: new Date(), source: "this workbook" });
-  if (!prepared.results) throw new Error("the sample has errors");
-  return prepared.results;
-})();
+  const prepared = prepareRun(grids, [], { when: new Date(), source: "this workbook", scenario });
+  if (!prepared.results || !prepared.plan || !prepared.outcome) throw new Error("the sample has errors");
+  return { plan: prepared.plan, results: prepared.results, outcome: prepared.outcome };
+}
+/** Each partner's figures as the engine makes them from the sample, mid-range (the pane's default). */
+const EXPECTED: PlanResults = sampleRun("mid").results;
+
+/** The Results step's "Totals by partner" rows for these figures. */
+const totalsRows = (results: PlanResults): string[] => [
+  "PartnerCashable savingInvestmentBreak-evenPayback",
+  ...results.partners.map(
+    (p) =>
+      `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}` +
+      `${p.breakEven ?? "never within the years shown"}` +
+      `${p.payback === undefined ? "never within the years shown" : `${p.payback.toFixed(2)} years`}`,
+  ),
+];
+
+/** The written sheet's text at a cell ("" for blank), and the rows whose cells match. */
+const textAt = (book: Recalculated, sheet: string, row: number, column: number): string =>
+  String(book.value(sheet, row, column) ?? "");
+function rowsWhere(book: Recalculated, sheet: string, match: (row: number) => boolean): number[] {
+  const rows = book.written[sheet]?.length ?? 0;
+  return Array.from({ length: rows }, (_, i) => i + 1).filter(match);
+}
+/** 1-based column of a heading in a row of the written sheet. */
+function columnOf(book: Recalculated, sheet: string, row: number, heading: string): number {
+  const c = (book.written[sheet]?.[row - 1] ?? []).findIndex((v) => v === heading);
+  if (c < 0) throw new Error(`${sheet} row ${row} has no heading ${heading}`);
+  return c + 1;
+}
+
+/**
+ * The Variance shares sheet's figures, recalculated, against the engine's (RULES.md §3): each
+ * variance's in-year share, next-year adjustment and total per partner, the shares adding up to
+ * the variance and the adjustments to zero; each partner's total by financial year.
+ */
+function checkVarianceShares(book: Recalculated, outcome: Outcome): void {
+  const sheet = "Variance shares";
+  const items = outcome.variances?.items ?? [];
+  expect(items.length).toBeGreaterThan(0);
+  const head = rowsWhere(book, sheet, (r) => textAt(book, sheet, r, 1) === "Service")[0];
+  const col = (h: string): number => columnOf(book, sheet, head, h);
+  const [partnerC, inYearC, adjustmentC, totalC] = [
+    "Partner",
+    "In-year share £",
+    "Next-year adjustment £",
+    "Total £",
+  ].map(col);
+  const used = new Set<number>();
+  for (const v of items) {
+    const s = outcome.services[v.service];
+    const service = s.rule.service;
+    // The variance's own total row (its service and year), the first not yet matched: its partners are above it.
+    const total = rowsWhere(
+      book,
+      sheet,
+      (r) =>
+        !used.has(r) &&
+        textAt(book, sheet, r, 1) === `${service} variance` &&
+        textAt(book, sheet, r, 2) === v.entry.year.value,
+    )[0];
+    expect({ variance: `${service} ${v.entry.year.value}`, found: total !== undefined }).toEqual({
+      variance: `${service} ${v.entry.year.value}`,
+      found: true,
+    });
+    used.add(total);
+    const first = total - s.partners.length;
+    const shown = s.partners.map((p, i) => ({
+      partner: textAt(book, sheet, first + i, partnerC),
+      inYear: pence(book.value(sheet, first + i, inYearC)),
+      adjustment: pence(book.value(sheet, first + i, adjustmentC)),
+      total: pence(book.value(sheet, first + i, totalC)),
+    }));
+    expect(shown).toEqual(
+      s.partners.map((p, i) => ({
+        partner: p.partner,
+        inYear: pence(v.lines[i].inYear),
+        adjustment: pence(v.lines[i].nextYear),
+        total: pence(v.lines[i].total),
+      })),
+    );
+    const add = (xs: (number | string | boolean | null)[]): number => xs.reduce<number>((a, x) => a + Number(x), 0);
+    expect(add(shown.map((x) => x.inYear)) + add(shown.map((x) => x.adjustment))).toBe(pence(v.entry.amount.value));
+    expect(add(shown.map((x) => x.adjustment))).toBe(0);
+    expect(pence(book.value(sheet, total, inYearC))).toBe(pence(v.entry.amount.value));
+  }
+  // Each partner's variances by financial year, as they feed its figures for the year.
+  const title = rowsWhere(
+    book,
+    sheet,
+    (r) => textAt(book, sheet, r, 1) === "Each partner's variances by financial year",
+  )[0];
+  const years = outcome.variances!.years;
+  for (const t of outcome.variances!.totals) {
+    const r = rowsWhere(book, sheet, (x) => x > title && textAt(book, sheet, x, 1) === t.partner)[0];
+    expect({ partner: t.partner, byYear: years.map((_, yi) => pence(book.value(sheet, r, 2 + yi))) }).toEqual({
+      partner: t.partner,
+      byYear: t.byYear.map(pence),
+    });
+  }
+}
+
+/**
+ * The Attribution sheet's cost lines (RULES.md §2, the TUPE rule), recalculated, against the
+ * engine's: each line's part for each partner (nothing for one that does not bear it), the parts
+ * adding up to the line, and each partner's cost share in the table above the sum of its parts.
+ */
+function checkCostLines(book: Recalculated, outcome: Outcome): void {
+  const sheet = "Attribution";
+  const costed = outcome.services.filter((s) => (s.costLines ?? []).length > 0);
+  expect(costed.length).toBeGreaterThan(0);
+  // Some line is borne by fewer than all the service's partners (the sample's TUPE burden).
+  expect(costed.some((s) => s.costLines!.some((l) => l.bears.includes(false)))).toBe(true);
+  const head = rowsWhere(
+    book,
+    sheet,
+    (r) => textAt(book, sheet, r, 1) === "Service" && textAt(book, sheet, r, 2) === "Partner",
+  )[0];
+  const costShareC = columnOf(book, sheet, head, "Cost share £");
+  for (const s of costed) {
+    const service = s.rule.service;
+    const title = rowsWhere(book, sheet, (r) =>
+      textAt(book, sheet, r, 1).startsWith(`${service} cost lines (Costs sheet)`),
+    )[0];
+    expect({ service, section: title !== undefined }).toEqual({ service, section: true });
+    const lineRow = title + 1;
+    const row = (partner: string, what: string): number =>
+      rowsWhere(
+        book,
+        sheet,
+        (r) =>
+          r > title &&
+          textAt(book, sheet, r, 1) === service &&
+          textAt(book, sheet, r, 2) === partner &&
+          textAt(book, sheet, r, 3) === what,
+      )[0];
+    const amountRow = row("Bearers", "Amount");
+    const lines = s.costLines!;
+    lines.forEach((l, i) => {
+      const c = columnOf(book, sheet, lineRow, l.entry.line ?? `Line ${i + 1}`);
+      expect({ line: l.entry.line, amount: pence(book.value(sheet, amountRow, c)) }).toEqual({
+        line: l.entry.line,
+        amount: pence(l.entry.amount.value),
+      });
+      const parts = s.partners.map((p) => pence(book.value(sheet, row(p.partner, "Share of the line"), c)));
+      const bears = s.partners.map((p) => book.value(sheet, row(p.partner, "Bears the line (1 = yes)"), c));
+      expect({ line: l.entry.line, parts, bears }).toEqual({
+        line: l.entry.line,
+        parts: l.parts.map(pence),
+        bears: l.bears.map((b) => (b ? 1 : 0)),
+      });
+      expect(parts.reduce<number>((a, x) => a + Number(x), 0)).toBe(pence(l.entry.amount.value));
+      l.bears.forEach((b, k) => (b ? undefined : expect(parts[k]).toBe(0)));
+    });
+    // The table above: each partner's cost share is its parts of the lines, added up.
+    for (const [k, p] of s.partners.entries()) {
+      const r = rowsWhere(
+        book,
+        sheet,
+        (x) =>
+          x > head && x < title && textAt(book, sheet, x, 1) === service && textAt(book, sheet, x, 2) === p.partner,
+      )[0];
+      const parts = lines.reduce((a, l) => a.plus(l.parts[k]), ZERO);
+      expect({ partner: p.partner, costShare: pence(book.value(sheet, r, costShareC)) }).toEqual({
+        partner: p.partner,
+        costShare: pence(parts),
+      });
+      expect(pence(parts)).toBe(pence(p.costShare));
+    }
+  }
+}
+
+/**
+ * The Realisation sheet's slippage (RULES.md §7), recalculated, against the engine's: for each
+ * Tracker line that slipped, the amount, the year it slips to and the years moved.
+ */
+function checkSlippage(book: Recalculated, outcome: Outcome): void {
+  const sheet = "Realisation";
+  const slipped = (outcome.realisation?.lines ?? []).filter((l) => l.slipped !== undefined);
+  expect(slipped.length).toBeGreaterThan(0);
+  const head = rowsWhere(book, sheet, (r) => textAt(book, sheet, r, 1) === "Service")[0];
+  const [slippageC, toC, movedC] = ["Slippage £", "Slips to", "Years moved"].map((h) => columnOf(book, sheet, head, h));
+  for (const l of slipped) {
+    const r = rowsWhere(
+      book,
+      sheet,
+      (x) =>
+        x > head &&
+        textAt(book, sheet, x, 1) === l.service &&
+        textAt(book, sheet, x, 2) === l.partner &&
+        textAt(book, sheet, x, 3) === l.year,
+    )[0];
+    expect({
+      line: `${l.service}, ${l.partner}, ${l.year}`,
+      slippage: pence(book.value(sheet, r, slippageC)),
+      to: textAt(book, sheet, r, toC),
+      moved: book.value(sheet, r, movedC),
+    }).toEqual({
+      line: `${l.service}, ${l.partner}, ${l.year}`,
+      slippage: pence(l.slipped!.amount),
+      to: l.slipped!.to,
+      moved: l.slipped!.years,
+    });
+  }
+}
+
+/** The Audit's Scenario line as the workbook layer plans it. */
+function plannedScenarioLine(run: ReturnType<typeof sampleRun>): string {
+  const audit = run.plan.sheets.find((s) => s.role === "audit")!;
+  const row = audit.rows.find((cells) => cells[0]?.kind === "text" && cells[0].text === "Scenario");
+  const cell = row?.[1];
+  return cell?.kind === "text" ? cell.text : "";
+}
+
+/** The Audit sheet's Scenario line (column B beside "Scenario"), as written. */
+const scenarioLine = (book: Recalculated): string =>
+  textAt(book, "Audit", rowsWhere(book, "Audit", (r) => textAt(book, "Audit", r, 1) === "Scenario")[0] ?? 0, 2);
+
+/**
+ * Every output sheet the pane wrote, recalculated, against the workbook layer's plan of the same
+ * inputs under the same scenario: each formula as planned and its figure the engine's, to the penny.
+ */
+function checkAgainstPlan(book: Recalculated, run: ReturnType<typeof sampleRun>): void {
+  for (const s of run.plan.sheets)
+    expect({ sheet: s.name, differences: differences(s, s.name, book).slice(0, 5) }).toEqual({
+      sheet: s.name,
+      differences: [],
+    });
+}
 /** A sheet's values as the workbook gives them back: every row as wide as the widest, blanks null. */
 const padded = (values: CellValue[][]): CellValue[][] => {
   const width = Math.max(0, ...values.map((r) => r.length));
@@ -293,15 +522,7 @@ describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium
     // Results: each partner's totals, as the engine makes them from the same sheets.
     const totals = panel.getByRole("table", { name: "Totals by partner" });
     const rows = await totals.getByRole("row").allTextContents();
-    expect(rows).toEqual([
-      "PartnerCashable savingInvestmentBreak-evenPayback",
-      ...EXPECTED.partners.map(
-        (p) =>
-          `${p.partner ?? "All partners"}${pounds(p.totalCashable)}${pounds(p.totalInvestment)}` +
-          `${p.breakEven ?? "never within the years shown"}` +
-          `${p.payback === undefined ? "never within the years shown" : `${p.payback.toFixed(2)} years`}`,
-      ),
-    ]);
+    expect(rows).toEqual(totalsRows(EXPECTED));
     // Each service's break-even, from its own first figure.
     const serviceRows = await panel.getByRole("table", { name: "Break-even by service" }).getByRole("row").count();
     expect(serviceRows).toBe(1 + EXPECTED.services.length);
@@ -358,8 +579,23 @@ describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium
     expect((await workbookFormulas(page, "Audit"))[1][0]).toMatch(marker("audit"));
     for (const [i, s] of SAMPLE.entries()) expect(await workbookFormulas(page, s.name)).toEqual(userSheets[i]);
 
-    // Writing again asks first, then replaces the add-in's sheets in place: still one set of output.
+    // The figures, recalculated as Excel would, against the engine's for the same inputs: the
+    // sample's variances, its cost lines with the TUPE burden, the slipped saving, the scenario.
+    const mid = sampleRun("mid");
+    const midBook = await recalculatePage(page);
+    checkAgainstPlan(midBook, mid);
+    checkVarianceShares(midBook, mid.outcome);
+    checkCostLines(midBook, mid.outcome);
+    checkSlippage(midBook, mid.outcome);
+    expect(scenarioLine(midBook)).toBe(plannedScenarioLine(mid));
+    expect(scenarioLine(midBook)).toMatch(
+      /^The tables show scenario mid \(the mid-range value of each range\); \d+ estimates? (is a range|are ranges)/,
+    );
+
+    // Writing again, under the high scenario (the Run step's choice), asks first, then replaces the
+    // add-in's sheets in place: still one set of output, now with the high ends of the ranges.
     await tab("Run").click();
+    await panel.getByRole("radio", { name: "High" }).check();
     await panel
       .getByText(
         "Writing again replaces the add-in's sheets Attribution, Savings profile, Realisation, Variance shares, Assessment, Audit.",
@@ -377,6 +613,26 @@ describeInBrowser("the task pane's end-to-end tests")("the task pane in Chromium
     await panel.getByRole("heading", { name: "Results" }).waitFor();
     expect(await sheetNames(page)).toEqual(written);
     for (const [i, s] of SAMPLE.entries()) expect(await workbookFormulas(page, s.name)).toEqual(userSheets[i]);
+    const high = sampleRun("high");
+    // The range makes a difference the tables must show (else this part tests nothing).
+    expect(totalsRows(high.results)).not.toEqual(totalsRows(EXPECTED));
+    await expect(
+      panel.getByRole("table", { name: "Totals by partner" }).getByRole("row").allTextContents(),
+    ).resolves.toEqual(totalsRows(high.results));
+    const highBook = await recalculatePage(page);
+    checkAgainstPlan(highBook, high);
+    checkVarianceShares(highBook, high.outcome);
+    checkCostLines(highBook, high.outcome);
+    checkSlippage(highBook, high.outcome);
+    expect(scenarioLine(highBook)).toBe(plannedScenarioLine(high));
+    expect(scenarioLine(highBook)).toMatch(/^The tables show scenario high \(the higher saving/);
+    // The Youth Offending Service's combined cost, a range on the Rules sheet, is now its high-scenario figure.
+    const yos = high.outcome.services.findIndex((s) => s.rule.service === "Youth Offending Service");
+    expect(high.outcome.services[yos].combinedCost.eq(mid.outcome.services[yos].combinedCost)).toBe(false);
+    expect((await workbookFormulas(page, "Attribution"))[8][8]).toBe(
+      `=${high.outcome.services[yos].combinedCost.toString()}`,
+    );
+    await shot(page, "08-results-high");
   });
 
   // At a task pane's width Fluent's Table, laid out fixed across 100%, ran the amounts into each
