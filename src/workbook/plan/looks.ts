@@ -16,7 +16,7 @@ export interface CellLook {
   fill?: string;
   borderTop?: boolean;
   borderBottom?: boolean;
-  /** Wrap text in the cell (long column headings). */
+  /** Wrap text in the cell (long column headings, text too long for its column). */
   wrap?: boolean;
 }
 
@@ -29,6 +29,7 @@ export const LOOKS: Readonly<Record<CellStyle, CellLook>> = {
   header: { numberFormat: GENERAL, bold: true, borderBottom: true, wrap: true },
   section: { numberFormat: GENERAL, bold: true, size: 12 },
   text: { numberFormat: GENERAL },
+  wrapped: { numberFormat: GENERAL, wrap: true },
   money: { numberFormat: MONEY_FORMAT },
   total: { numberFormat: MONEY_FORMAT, bold: true, borderTop: true },
   percent: { numberFormat: "0.00%" },

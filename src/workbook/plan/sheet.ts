@@ -42,9 +42,33 @@ export class SheetBuilder {
 
   build(extra: Omit<SheetPlan, "role" | "name" | "rows"> = {}): SheetPlan {
     // Fill holes so every row is a dense array (adapters write rectangular blocks).
-    const rows = Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c));
+    const rows = wrapLongText(
+      Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c)),
+      extra.widths ?? [],
+    );
     return { role: this.role, name: this.name, rows, print: printSetup(extra.widths, extra.freezeRows), ...extra };
   }
+}
+
+/** Excel's width, in characters, of a column the plan gives none. */
+const DEFAULT_WIDTH = 8.43;
+
+/**
+ * Plain text longer than its column is wide, where it cannot run on into the next cells (the next
+ * cell is filled, or its column is the sheet's last), wraps in its cell, so nothing is cut off on
+ * screen or in print. Neither writer gives a row a height, so Excel and LibreOffice fit each row
+ * to its wrapped text (a fixed height made LibreOffice draw the lines over the rows below).
+ */
+export function wrapLongText(rows: (PlanCell | undefined)[][], widths: readonly number[]): (PlanCell | undefined)[][] {
+  const last = Math.max(widths.length, ...rows.map((r) => r.length)) - 1;
+  for (const row of rows)
+    row.forEach((cell, c) => {
+      if (cell?.kind !== "text" || (cell.style !== undefined && cell.style !== "text")) return;
+      const width = widths[c] ?? DEFAULT_WIDTH;
+      const blocked = c === last || row[c + 1] !== undefined;
+      if (blocked && cell.text.length > width) row[c] = { ...cell, style: "wrapped" };
+    });
+  return rows;
 }
 
 /** Column widths (in characters) that fit an A4 page upright at 100%; wider sheets print landscape. */

@@ -14,6 +14,7 @@ export type CellStyle =
   | "header" // column headings, bold with a bottom border
   | "section" // a part's heading in a statement, bold, not wrapped
   | "text"
+  | "wrapped" // text too long for its column, wrapped in its cell (the row grows with it)
   | "money" // #,##0.00
   | "total" // money, bold with a top border
   | "percent" // 0.00%
