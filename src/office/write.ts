@@ -367,6 +367,16 @@ function queueSheet(batches: Batches, sheet: SheetPlan, index: number): void {
     c = end + 1;
   }
 
+  // Rows whose wrapped text needs more than a line, at the height the plan gives them (sheet.ts).
+  (sheet.heights ?? []).forEach((points, r) => {
+    if (!points) return;
+    const address = `${r + 1}:${r + 1}`;
+    batches.add(
+      CALL_BYTES + utf8Length(address) + 8,
+      (h) => (h.sheets[index].getRange(address).format.rowHeight = points),
+    );
+  });
+
   if (sheet.freezeRows && sheet.freezeRows > 0) {
     const rows = sheet.freezeRows;
     batches.add(CALL_BYTES, (h) => h.sheets[index].freezePanes.freezeRows(rows));

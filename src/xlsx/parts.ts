@@ -42,7 +42,7 @@ const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreads
 const CALC_CHAIN_TYPE = `${RELATIONSHIPS}/calcChain`;
 
 /** What a SheetPlan may hold for this writer; a plan with anything else goes through ExcelJS. */
-const KNOWN_SHEET_FIELDS = new Set(["role", "name", "rows", "widths", "freezeRows", "charts", "print"]);
+const KNOWN_SHEET_FIELDS = new Set(["role", "name", "rows", "widths", "heights", "freezeRows", "charts", "print"]);
 
 /** The sheets of a workbook as they are to be checked before anything is written. */
 export interface SheetsToCheck {
@@ -389,7 +389,8 @@ export function sheetXml(plan: SheetPlan, xf: ReadonlyMap<CellStyle, number>, cm
   out.push("<sheetData>");
   grid.forEach((cells, r) => {
     if (!cells) return;
-    out.push(`<row r="${r + 1}">`);
+    const height = plan.heights?.[r];
+    out.push(height ? `<row r="${r + 1}" ht="${height}" customHeight="1">` : `<row r="${r + 1}">`);
     for (const cell of cells) if (cell !== undefined) out.push(cell);
     out.push("</row>");
   });

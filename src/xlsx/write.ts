@@ -185,6 +185,9 @@ function writeSheet(sheet: ExcelJS.Worksheet, plan: SheetPlan): Set<string> {
   plan.widths?.forEach((width, i) => {
     if (width > 0) sheet.getColumn(i + 1).width = width;
   });
+  plan.heights?.forEach((height, i) => {
+    if (height) sheet.getRow(i + 1).height = height;
+  });
   return anchors;
 }
 

@@ -62,6 +62,8 @@ export class FakeSheet {
   readonly pageLayout: Record<string, unknown> = {};
   /** Column widths in points by 1-based column. */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points by 1-based row, where one was set. */
+  readonly rowHeights = new Map<number, number>();
   constructor(public name: string) {}
 
   static key(row: number, column: number): number {
@@ -239,6 +241,7 @@ export class FakeWorkbook {
       frozenRows: sheet.frozenRows,
       pageLayout: sheet.pageLayout,
       widths: [...sheet.columnWidths.entries()],
+      heights: [...sheet.rowHeights.entries()],
     });
   }
   resetSyncs(): void {
@@ -731,6 +734,11 @@ class FakeRangeFormat {
   set columnWidth(points: number) {
     this.range.change(bytes(points) + 16, (sheet, box) => {
       for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  set rowHeight(points: number) {
+    this.range.change(bytes(points) + 16, (sheet, box) => {
+      for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, points);
     });
   }
 }

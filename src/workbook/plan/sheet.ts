@@ -42,33 +42,83 @@ export class SheetBuilder {
 
   build(extra: Omit<SheetPlan, "role" | "name" | "rows"> = {}): SheetPlan {
     // Fill holes so every row is a dense array (adapters write rectangular blocks).
-    const rows = wrapLongText(
+    const { rows, heights } = wrapLongText(
       Array.from(this.rows, (r) => Array.from(r ?? [], (c) => c)),
       extra.widths ?? [],
     );
-    return { role: this.role, name: this.name, rows, print: printSetup(extra.widths, extra.freezeRows), ...extra };
+    return {
+      ...(heights.length > 0 ? { heights } : {}),
+      role: this.role,
+      name: this.name,
+      rows,
+      print: printSetup(extra.widths, extra.freezeRows),
+      ...extra,
+    };
   }
 }
 
 /** Excel's width, in characters, of a column the plan gives none. */
 const DEFAULT_WIDTH = 8.43;
+/** A line of 11-point text, in points: Excel's default row height. */
+const LINE_POINTS = 15;
+
+/**
+ * How many lines text takes wrapped in a column `width` characters wide, words kept whole as far
+ * as they fit. A column's width counts digits; ordinary letters are about as wide, bold ones wider,
+ * so a line is taken to hold a little less than the width (a row a little too tall, never too short).
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  const room = Math.max(1, Math.floor(width * (bold ? 0.85 : 0.95)));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      let left = word.length;
+      if (used > 0 && used + 1 + left <= room) {
+        used += 1 + left;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word longer than the line breaks across lines.
+      while (left > room) {
+        lines++;
+        left -= room;
+      }
+      used = left;
+    }
+  }
+  return lines;
+}
 
 /**
  * Plain text longer than its column is wide, where it cannot run on into the next cells (the next
  * cell is filled, or its column is the sheet's last), wraps in its cell, so nothing is cut off on
- * screen or in print. Neither writer gives a row a height, so Excel and LibreOffice fit each row
- * to its wrapped text (a fixed height made LibreOffice draw the lines over the rows below).
+ * screen or in print; and every row with wrapped text (these, and headings, which always wrap) is
+ * given the height its longest cell needs. LibreOffice does not fit a row to wrapped text on
+ * opening a file, and draws it over the rows above without that height.
  */
-export function wrapLongText(rows: (PlanCell | undefined)[][], widths: readonly number[]): (PlanCell | undefined)[][] {
+export function wrapLongText(
+  rows: (PlanCell | undefined)[][],
+  widths: readonly number[],
+): { rows: (PlanCell | undefined)[][]; heights: (number | undefined)[] } {
   const last = Math.max(widths.length, ...rows.map((r) => r.length)) - 1;
-  for (const row of rows)
+  const heights: (number | undefined)[] = [];
+  rows.forEach((row, r) => {
+    let lines = 1;
     row.forEach((cell, c) => {
-      if (cell?.kind !== "text" || (cell.style !== undefined && cell.style !== "text")) return;
+      if (cell?.kind !== "text") return;
       const width = widths[c] ?? DEFAULT_WIDTH;
+      const plain = cell.style === undefined || cell.style === "text";
       const blocked = c === last || row[c + 1] !== undefined;
-      if (blocked && cell.text.length > width) row[c] = { ...cell, style: "wrapped" };
+      if (plain && blocked && cell.text.length > width) row[c] = { ...cell, style: "wrapped" };
+      const style = row[c]?.style;
+      if (style === "wrapped" || style === "header")
+        lines = Math.max(lines, wrappedLines(cell.text, width, style === "header"));
     });
-  return rows;
+    if (lines > 1) heights[r] = lines * LINE_POINTS;
+  });
+  return { rows, heights };
 }
 
 /** Column widths (in characters) that fit an A4 page upright at 100%; wider sheets print landscape. */

@@ -79,6 +79,8 @@ export interface SheetPlan {
   rows: (PlanCell | undefined)[][];
   /** Column widths in characters, from column A. */
   widths?: number[];
+  /** Row heights in points, from row 1, where a row's wrapped text needs more than one line (sheet.ts). */
+  heights?: (number | undefined)[];
   /** Rows kept in view at the top (the headings). */
   freezeRows?: number;
   charts?: ChartPlan[];

@@ -6,7 +6,7 @@
  * the output sheets and the statements either fits its column or wraps.
  */
 import { Decimal } from "../../../src/engine";
-import { SheetBuilder } from "../../../src/workbook/plan/sheet";
+import { SheetBuilder, wrappedLines } from "../../../src/workbook/plan/sheet";
 import type { PlanCell, SheetPlan } from "../../../src/workbook/plan/types";
 import { outcomeOf } from "../../../src/workbook/outcome";
 import { prepareRun } from "../../../src/workbook/prepare";
@@ -68,4 +68,23 @@ test("on the sample, no plain text of an output sheet or statement is cut off by
   expect(sheets.flatMap(cutOff)).toEqual([]);
   const wrapped = sheets.flatMap((s) => s.rows.flat().filter((c) => c?.kind === "text" && c.style === "wrapped"));
   expect(wrapped.length).toBeGreaterThan(10);
+});
+
+test("counts the lines wrapped text takes, words whole, and gives its row that height", () => {
+  expect(wrappedLines("Transitional cost £", 15, true)).toBe(2);
+  expect(wrappedLines("short", 15)).toBe(1);
+  // Width 8 holds 7 characters a line: "a b c d", "e f g h", "i j k l", "m n o p".
+  expect(wrappedLines("a b c d e f g h i j k l m n o p", 8)).toBe(4);
+  expect(wrappedLines("Rules!D4 Rules!F4", 10)).toBe(2); // 9 a line: each reference on its own
+  expect(wrappedLines("x".repeat(30), 10)).toBe(4); // one long word broken across lines: 9 a line
+  expect(wrappedLines("one\ntwo", 20)).toBe(2); // a line break is a line
+  const b = new SheetBuilder("audit", "Audit");
+  b.headings(1, ["Service", "Partnership transitional cost £"]);
+  b.text(2, 1, LONG);
+  b.number(2, 2, new Decimal(1));
+  b.text(3, 1, "fits");
+  const sheet = b.build({ widths: [20, 15] });
+  // Row 1: the heading takes three lines at 15; row 2: the wrapped text four at 20; row 3 one (no height).
+  expect(sheet.heights).toEqual([45, 60]);
+  expect(sheet.heights?.[2]).toBeUndefined();
 });
