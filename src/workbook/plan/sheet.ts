@@ -64,11 +64,12 @@ const LINE_POINTS = 15;
 
 /**
  * How many lines text takes wrapped in a column `width` characters wide, words kept whole as far
- * as they fit. A column's width counts digits; ordinary letters are about as wide, bold ones wider,
- * so a line is taken to hold a little less than the width (a row a little too tall, never too short).
+ * as they fit. A column's width counts digits; LibreOffice fits about 1.15 times as many letters
+ * of ordinary text on a line (bold about as many), so a line is taken to hold 1.1 times the width,
+ * or the width for bold: a row a little too tall rather than too short.
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  const room = Math.max(1, Math.floor(width * (bold ? 0.85 : 0.95)));
+  const room = Math.max(1, Math.floor(width * (bold ? 1 : 1.1)));
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let used = 0;

@@ -73,10 +73,10 @@ test("on the sample, no plain text of an output sheet or statement is cut off by
 test("counts the lines wrapped text takes, words whole, and gives its row that height", () => {
   expect(wrappedLines("Transitional cost £", 15, true)).toBe(2);
   expect(wrappedLines("short", 15)).toBe(1);
-  // Width 8 holds 7 characters a line: "a b c d", "e f g h", "i j k l", "m n o p".
+  // Width 8 holds 8 characters a line (1.1 times): "a b c d", "e f g h", "i j k l", "m n o p".
   expect(wrappedLines("a b c d e f g h i j k l m n o p", 8)).toBe(4);
-  expect(wrappedLines("Rules!D4 Rules!F4", 10)).toBe(2); // 9 a line: each reference on its own
-  expect(wrappedLines("x".repeat(30), 10)).toBe(4); // one long word broken across lines: 9 a line
+  expect(wrappedLines("Rules!D4 Rules!F4", 10)).toBe(2); // 11 a line: each reference on its own
+  expect(wrappedLines("x".repeat(30), 10)).toBe(3); // one long word broken across lines: 11 a line
   expect(wrappedLines("one\ntwo", 20)).toBe(2); // a line break is a line
   const b = new SheetBuilder("audit", "Audit");
   b.headings(1, ["Service", "Partnership transitional cost £"]);
@@ -84,7 +84,8 @@ test("counts the lines wrapped text takes, words whole, and gives its row that h
   b.number(2, 2, new Decimal(1));
   b.text(3, 1, "fits");
   const sheet = b.build({ widths: [20, 15] });
-  // Row 1: the heading takes three lines at 15; row 2: the wrapped text four at 20; row 3 one (no height).
-  expect(sheet.heights).toEqual([45, 60]);
+  // Row 1: the heading takes three lines at 15 (bold: 15 a line); row 2: the wrapped text three at
+  // 20 (22 a line); row 3 one (no height).
+  expect(sheet.heights).toEqual([45, 45]);
   expect(sheet.heights?.[2]).toBeUndefined();
 });
