@@ -5,6 +5,7 @@
  * as a legacy {=CSE} array that does not spill.
  */
 import JSZip from "jszip";
+import { unescapeXml } from "./xml";
 
 const METADATA_PATH = "xl/metadata.xml";
 const METADATA_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml";
@@ -29,15 +30,6 @@ export const DYNAMIC_ARRAY_METADATA =
   "</extLst></bk></futureMetadata>" +
   '<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata>' +
   "</metadata>";
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 function attribute(tag: string, name: string): string | undefined {
   const found = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);

@@ -34,6 +34,7 @@ import {
   stampCalculation,
   workbookRelationships,
 } from "./package";
+import { escapeXml, unescapeXml } from "./xml";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -59,28 +60,6 @@ export type PartsResult = { bytes: Uint8Array } | { declined: string };
 const key = (name: string): string => name.toLocaleLowerCase("en-GB");
 
 // ---- XML text ----------------------------------------------------------------------------------
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/** Text as XML content or attribute, without the characters XML cannot hold (as ExcelJS drops them). */
-function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 cannot hold
-      .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-  );
-}
 
 function attribute(tag: string, name: string): string | undefined {
   const found = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);

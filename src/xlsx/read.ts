@@ -9,6 +9,7 @@ import type { CellRange, CellValue, SheetGrid } from "../workbook/grid";
 import { MARKER, a1 } from "../workbook/a1";
 import { cellAt, isUncalculated } from "../workbook/grid";
 import type { ExistingSheet } from "../workbook/owned";
+import { unescapeXml } from "./xml";
 
 const MS_PER_DAY = 86_400_000;
 /** Serial number of 1 January 1970 in the 1900 date system; the 1904 system starts 1,462 days later. */
@@ -186,14 +187,6 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   }
   return parts;
 }
-
-const unescapeXml = (text: string): string =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 /**
  * ExcelJS gives a formula whose saved result is empty text (`<v></v>`, as Excel saves

@@ -17,6 +17,7 @@ import { sheetCellKey } from "../workbook/a1";
 import type { CellValue } from "../workbook/grid";
 import type { SheetCell, ValuesFile } from "../workbook/host";
 import { workbookRelationships, worksheetParts } from "./package";
+import { escapeXml, unescapeXml } from "./xml";
 
 export type { SheetCell, ValuesFile } from "../workbook/host";
 
@@ -34,26 +35,6 @@ export function fileFormulaCallsAddin(formula: string): boolean {
 }
 
 const CALC_CHAIN_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain";
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold
-      .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, "")
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-  );
-}
 
 const attribute = (attrs: string, name: string): string | undefined =>
   new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
