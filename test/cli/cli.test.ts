@@ -9,23 +9,13 @@ import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
 import { runCli } from "../../src/cli/run";
+import { cli } from "./run-cli";
 import { ownedRole } from "../../src/workbook/owned";
 import { readXlsx } from "../../src/xlsx/read";
 import { MALFORMED_MISTAKES } from "../../scripts/make-sample";
 
 const SAMPLE = "assets/sample.xlsx";
 const MALFORMED = "assets/sample-malformed.xlsx";
-
-async function cli(...args: string[]): Promise<{ status: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    now: new Date("2026-11-25T10:00:00Z"),
-  });
-  return { status, out, err };
-}
 
 let dir: string;
 beforeEach(async () => {

@@ -7,19 +7,8 @@ import { mkdtemp, readFile, rm } from "fs/promises";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/run";
+import { cli } from "./run-cli";
 import { loadWorkbook } from "../../src/xlsx/read";
-
-async function cli(...args: string[]): Promise<{ status: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(args, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    now: new Date("2026-12-02T10:00:00Z"),
-  });
-  return { status, out, err };
-}
 
 let dir: string;
 beforeAll(async () => {
